@@ -1,0 +1,40 @@
+package dev.lfvmetrics.core.summary;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The one summary document of a model's evaluation: printed by {@code lfv-metrics evaluate --json}, stored by the
+ * pipeline and served by the query API. Field names are a public contract; add fields, never rename them.
+ *
+ * @param schemaVersion version of this document's layout, {@link #SCHEMA_VERSION}
+ * @param model         which model was evaluated and its training status
+ * @param modelType     {@code CLASSIFICATION} or {@code SEGMENTATION} (segmentation when any mask block is present)
+ * @param sources       where the artifacts came from (paths or s3:// URIs), for traceability
+ * @param computedAt    ISO-8601 instant at which this summary was computed
+ * @param metrics       the figures computed from the manifest
+ * @param reported      the figures the service itself reported, never overwritten
+ * @param differences   computed minus reported, metric by metric, where both exist
+ * @param bestThreshold the anomaly-score threshold with the best F1, or {@code null} when undefined
+ * @param curves        ROC and precision-recall curves, reduced for storage
+ * @param labels        per-label figures for segmentation models; empty for classification
+ * @param misclassified the images the model got wrong, most confident mistakes first, capped
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Summary(
+        int schemaVersion,
+        ModelInfo model,
+        String modelType,
+        Sources sources,
+        String computedAt,
+        Metrics metrics,
+        Reported reported,
+        List<Difference> differences,
+        BestThreshold bestThreshold,
+        Curves curves,
+        List<LabelMetrics> labels,
+        Misclassified misclassified) {
+
+    /** Current layout version of the summary document. */
+    public static final int SCHEMA_VERSION = 1;
+}
