@@ -1,0 +1,120 @@
+// One project: the history of F1, precision and recall across versions with the policy's minimum lines, every
+// version in a table, and a form to compare two versions.
+import { h, tableWrap } from '../dom.js';
+import { api, allModels, ApiError } from '../api.js';
+import { lineChart } from '../charts.js';
+import { ratio, count, when } from '../format.js';
+import { badge, figure, modelHref, compareHref, section } from '../components.js';
+
+const HISTORY = [
+  { key: 'f1Score', name: 'F1 score', cls: 's1' },
+  { key: 'precision', name: 'Precision', cls: 's2' },
+  { key: 'recall', name: 'Recall', cls: 's3' },
+];
+
+async function policyOf(project) {
+  try {
+    return await api.thresholds(project);
+  } catch (error) {
+    // A project without a stored policy and no default is normal; anything else is reported by the caller.
+    if (error instanceof ApiError && error.status === 404) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+function historyChart(project, versions, policy) {
+  const ordered = [...versions].sort((a, b) => Number(a.version) - Number(b.version));
+  const minimums = (policy && policy.policy && policy.policy.minimums) || {};
+  const series = HISTORY.map((m) => ({
+    name: m.name,
+    cls: m.cls,
+    dots: true,
+    points: ordered.map((v, i) => ({ x: i, y: v.headline ? v.headline[m.key] : null })),
+  }));
+  // Metrics sharing one minimum share one line, so labels never sit on top of each other.
+  const byLimit = new Map();
+  HISTORY.filter((m) => typeof minimums[m.key] === 'number').forEach((m) => {
+    const names = byLimit.get(minimums[m.key]) || [];
+    byLimit.set(minimums[m.key], [...names, m]);
+  });
+  const hlines = [...byLimit.entries()].map(([limit, metrics]) => {
+    const names = metrics.map((m) => m.name).join(' and ');
+    return { y: limit, cls: metrics.length === 1 ? metrics[0].cls : 'neutral', label: `min ${names} ${ratio(limit)}`,
+      legend: `Policy minimum for ${names} (${ratio(limit)})` };
+  });
+  const last = ordered[ordered.length - 1];
+  const desc = `${ordered.length} version${ordered.length === 1 ? '' : 's'}. `
+    + (last && last.headline ? `Latest, version ${last.version}: F1 ${ratio(last.headline.f1Score)}, precision `
+      + `${ratio(last.headline.precision)}, recall ${ratio(last.headline.recall)}. ` : '')
+    + (hlines.length ? `Policy minimums: ${hlines.map((l) => l.label.replace('min ', '')).join(', ')}.`
+      : 'No policy minimums for these metrics.');
+  return lineChart({
+    title: `History of ${project}`, desc, xLabel: 'Model version', yLabel: 'Score',
+    xDomain: [-0.5, Math.max(ordered.length - 0.5, 0.5)],
+    xTicks: ordered.map((v, i) => ({ value: i, label: `v${v.version}` })),
+    series, hlines, testid: 'history-chart',
+  });
+}
+
+function versionTable(project, versions) {
+  const table = h('table', { class: 'data', 'data-testid': 'version-table' },
+    h('caption', {}, 'Model versions, newest first'),
+    h('thead', {}, h('tr', {}, ['Version', 'Result', 'Status', 'F1', 'Precision', 'Recall', 'ROC AUC', 'Images',
+      'Evaluated'].map((t, i) => h('th', { scope: 'col', class: i >= 3 && i <= 7 ? 'n' : null }, t)))),
+    h('tbody', {}, versions.map((v) => {
+      const headline = v.headline || {};
+      return h('tr', { 'data-testid': 'version-row', 'data-version': v.version },
+        h('th', { scope: 'row' }, h('a', { href: modelHref(project, v.version), 'data-testid': 'model-link' },
+          `Version ${v.version}`)),
+        h('td', {}, badge(v.badge, 'version-badge')),
+        h('td', {}, v.status || ''),
+        h('td', { class: 'n' }, figure(headline.f1Score, 'version-f1Score')),
+        h('td', { class: 'n' }, figure(headline.precision, 'version-precision')),
+        h('td', { class: 'n' }, figure(headline.recall, 'version-recall')),
+        h('td', { class: 'n' }, figure(headline.rocAuc, 'version-rocAuc')),
+        h('td', { class: 'n' }, figure(headline.images, 'version-images', count)),
+        h('td', {}, when(v.evaluatedAt || v.ingestedAt)));
+    })));
+  return tableWrap('Model versions', table);
+}
+
+function compareForm(project, versions) {
+  if (versions.length < 2) {
+    return h('p', { class: 'muted' }, 'Comparison needs at least two versions.');
+  }
+  const options = (selected) => versions.map((v) => h('option', { value: v.version, selected: v.version === selected },
+    `Version ${v.version}`));
+  const base = h('select', { id: 'compare-base', name: 'base' }, options(versions[1].version));
+  const candidate = h('select', { id: 'compare-candidate', name: 'candidate' }, options(versions[0].version));
+  const form = h('form', { class: 'compare-form', 'data-testid': 'compare-form' },
+    h('div', {}, h('label', { for: 'compare-base' }, 'Base'), base),
+    h('div', {}, h('label', { for: 'compare-candidate' }, 'Candidate'), candidate),
+    h('button', { type: 'submit' }, 'Compare'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    window.location.hash = compareHref(project, base.value, candidate.value);
+  });
+  return form;
+}
+
+export async function renderProject(project) {
+  const [versions, policy] = await Promise.all([allModels(project), policyOf(project)]);
+  const heading = h('h1', { tabindex: '-1' }, project);
+  const content = [heading];
+  if (versions.length === 0) {
+    content.push(h('p', { class: 'empty' }, 'No model versions for this project yet.'));
+    return { title: project, heading, content };
+  }
+  const latest = versions[0];
+  content.push(h('p', { class: 'lead' }, 'Latest: ',
+    h('a', { href: modelHref(project, latest.version) }, `version ${latest.version}`), ' ',
+    badge(latest.badge, 'latest-badge'),
+    policy ? h('span', { class: 'muted' }, ` · policy: ${policy.source === 'project' ? 'project\'s own' : 'default'}`)
+      : null));
+  content.push(section('History', historyChart(project, versions, policy)));
+  content.push(section('Versions', versionTable(project, versions)));
+  content.push(section('Compare two versions', compareForm(project, versions)));
+  return { title: project, heading, content };
+}
