@@ -1,0 +1,60 @@
+package dev.lfvmetrics.core.compare;
+
+import dev.lfvmetrics.core.summary.ModelInfo;
+import java.util.List;
+
+/**
+ * Two summaries side by side: every numeric metric with both values and the difference, and the same per label.
+ *
+ * @param base          the base model (e.g. the previous version)
+ * @param candidate     the candidate model
+ * @param baseType      the base's model type
+ * @param candidateType the candidate's model type
+ * @param metrics       one entry per metric of the summary's {@code metrics}, in its order
+ * @param bestThreshold best-F1 threshold figures (threshold, precision, recall, f1Score) side by side
+ * @param labels        per-label entries, over the union of both summaries' labels, by name
+ */
+public record Comparison(
+        ModelInfo base,
+        ModelInfo candidate,
+        String baseType,
+        String candidateType,
+        List<MetricDelta> metrics,
+        List<MetricDelta> bestThreshold,
+        List<LabelDelta> labels) {
+
+    /**
+     * One metric in both summaries.
+     *
+     * @param metric     the metric's name
+     * @param base       the base's value, {@code null} when undefined or absent
+     * @param candidate  the candidate's value, {@code null} when undefined or absent
+     * @param difference candidate minus base, {@code null} when either is {@code null}
+     */
+    public record MetricDelta(String metric, Double base, Double candidate, Double difference) {
+
+        /**
+         * Builds the entry, computing the difference.
+         *
+         * @param metric    the metric
+         * @param base      the base's value
+         * @param candidate the candidate's value
+         * @return the entry
+         */
+        public static MetricDelta of(String metric, Double base, Double candidate) {
+            return new MetricDelta(metric, base, candidate,
+                    base == null || candidate == null ? null : candidate - base);
+        }
+    }
+
+    /**
+     * One label in both summaries.
+     *
+     * @param label        the label's name
+     * @param inBase       whether the base has the label
+     * @param inCandidate  whether the candidate has the label
+     * @param metrics      the label's metrics side by side
+     */
+    public record LabelDelta(String label, boolean inBase, boolean inCandidate, List<MetricDelta> metrics) {
+    }
+}

@@ -1,0 +1,70 @@
+package dev.lfvmetrics.core.compare;
+
+import dev.lfvmetrics.core.policy.MetricNames;
+import dev.lfvmetrics.core.summary.BestThreshold;
+import dev.lfvmetrics.core.summary.LabelMetrics;
+import dev.lfvmetrics.core.summary.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Puts two summaries side by side (used by {@code lfv-metrics compare} and the API's compare route).
+ */
+public final class SummaryComparison {
+
+    private SummaryComparison() {
+    }
+
+    /**
+     * Compares two summaries.
+     *
+     * @param base      the base, e.g. the previous model version
+     * @param candidate the candidate
+     * @return both side by side with candidate-minus-base differences
+     */
+    public static Comparison compare(Summary base, Summary candidate) {
+        List<Comparison.MetricDelta> metrics = new ArrayList<>();
+        for (String name : MetricNames.summaryMetrics()) {
+            metrics.add(Comparison.MetricDelta.of(name, MetricNames.value(base.metrics(), name),
+                    MetricNames.value(candidate.metrics(), name)));
+        }
+        BestThreshold b = base.bestThreshold();
+        BestThreshold c = candidate.bestThreshold();
+        List<Comparison.MetricDelta> best = List.of(
+                Comparison.MetricDelta.of("threshold", b == null ? null : b.threshold(),
+                        c == null ? null : c.threshold()),
+                Comparison.MetricDelta.of("precision", b == null ? null : b.precision(),
+                        c == null ? null : c.precision()),
+                Comparison.MetricDelta.of("recall", b == null ? null : b.recall(), c == null ? null : c.recall()),
+                Comparison.MetricDelta.of("f1Score", b == null ? null : b.f1Score(),
+                        c == null ? null : c.f1Score()));
+        Map<String, LabelMetrics> baseLabels = byName(base);
+        Map<String, LabelMetrics> candidateLabels = byName(candidate);
+        TreeMap<String, Boolean> names = new TreeMap<>();
+        baseLabels.keySet().forEach(n -> names.put(n, true));
+        candidateLabels.keySet().forEach(n -> names.put(n, true));
+        List<Comparison.LabelDelta> labels = new ArrayList<>();
+        for (String name : names.keySet()) {
+            LabelMetrics bl = baseLabels.get(name);
+            LabelMetrics cl = candidateLabels.get(name);
+            List<Comparison.MetricDelta> deltas = new ArrayList<>();
+            for (String metric : MetricNames.labelMetrics()) {
+                deltas.add(Comparison.MetricDelta.of(metric, MetricNames.value(bl, metric),
+                        MetricNames.value(cl, metric)));
+            }
+            labels.add(new Comparison.LabelDelta(name, bl != null, cl != null, deltas));
+        }
+        return new Comparison(base.model(), candidate.model(), base.modelType(), candidate.modelType(), metrics, best,
+                labels);
+    }
+
+    private static Map<String, LabelMetrics> byName(Summary s) {
+        Map<String, LabelMetrics> out = new TreeMap<>();
+        if (s.labels() != null) {
+            s.labels().forEach(l -> out.put(l.name(), l));
+        }
+        return out;
+    }
+}
