@@ -1,0 +1,47 @@
+package dev.lfvmetrics.functions.artifacts;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads artifacts and writes details: the few object-storage operations the pipeline needs. */
+public interface ObjectStore {
+
+    /**
+     * Opens an object for streaming.
+     *
+     * @param location the object
+     * @return its content; the caller closes it
+     * @throws ObjectNotFoundException when there is no such object
+     */
+    InputStream open(S3Uri location);
+
+    /**
+     * @param location the object
+     * @return true when it exists
+     */
+    boolean exists(S3Uri location);
+
+    /**
+     * @param location    where
+     * @param content     the bytes
+     * @param contentType MIME type
+     */
+    void put(S3Uri location, byte[] content, String contentType);
+
+    /**
+     * @param location    where
+     * @param file        a local file to upload
+     * @param contentType MIME type
+     */
+    void put(S3Uri location, Path file, String contentType);
+
+    /**
+     * Lists one folder, without descending into sub-folders.
+     *
+     * @param bucket bucket
+     * @param prefix folder prefix ending in '/', or empty for the root
+     * @return the objects directly in it
+     */
+    List<S3Uri> list(String bucket, String prefix);
+}

@@ -1,0 +1,69 @@
+package dev.lfvmetrics.functions.artifacts;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** The object store on S3. Access errors and throttling surface as the SDK's exceptions. */
+public final class S3ObjectStore implements ObjectStore {
+
+    private final S3Client s3;
+
+    /**
+     * @param s3 the client
+     */
+    public S3ObjectStore(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    @Override
+    public InputStream open(S3Uri location) {
+        try {
+            return s3.getObject(b -> b.bucket(location.bucket()).key(location.key()));
+        } catch (NoSuchKeyException e) {
+            throw new ObjectNotFoundException(location, e);
+        }
+    }
+
+    @Override
+    public boolean exists(S3Uri location) {
+        try {
+            s3.headObject(b -> b.bucket(location.bucket()).key(location.key()));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            // HEAD has no body, so a missing key arrives as a bare 404.
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void put(S3Uri location, byte[] content, String contentType) {
+        s3.putObject(b -> b.bucket(location.bucket()).key(location.key()).contentType(contentType),
+                RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public void put(S3Uri location, Path file, String contentType) {
+        s3.putObject(b -> b.bucket(location.bucket()).key(location.key()).contentType(contentType),
+                RequestBody.fromFile(file));
+    }
+
+    @Override
+    public List<S3Uri> list(String bucket, String prefix) {
+        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).delimiter("/")
+                .build();
+        return s3.listObjectsV2Paginator(request).contents().stream()
+                .map(o -> new S3Uri(bucket, o.key()))
+                .toList();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.lfvmetrics.functions.catalog;
+
+import dev.lfvmetrics.core.format.ModelDescription;
+import java.time.Instant;
+import software.amazon.awssdk.services.lookoutvision.LookoutVisionClient;
+import software.amazon.awssdk.services.lookoutvision.model.OutputS3Object;
+import software.amazon.awssdk.services.lookoutvision.model.ResourceNotFoundException;
+
+/**
+ * The live DescribeModel API. Not found is permanent; throttling and server errors are the SDK's retryable
+ * exceptions, left to propagate after the SDK's own retries.
+ */
+public final class LookoutVisionModelCatalog implements ModelCatalog {
+
+    private final LookoutVisionClient client;
+
+    /**
+     * @param client the Lookout for Vision client
+     */
+    public LookoutVisionModelCatalog(LookoutVisionClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public DescribedModel describe(String project, String version) {
+        software.amazon.awssdk.services.lookoutvision.model.ModelDescription d;
+        try {
+            d = client.describeModel(b -> b.projectName(project).modelVersion(version)).modelDescription();
+        } catch (ResourceNotFoundException e) {
+            throw new ModelNotFoundException(project, version, "Lookout for Vision", e);
+        }
+        ModelDescription description = new ModelDescription(
+                d.modelVersion(),
+                d.modelArn(),
+                text(d.creationTimestamp()),
+                d.description(),
+                d.statusAsString(),
+                d.statusMessage(),
+                d.performance() == null ? null : new ModelDescription.Performance(
+                        d.performance().f1Score() == null ? null : d.performance().f1Score().doubleValue(),
+                        d.performance().recall() == null ? null : d.performance().recall().doubleValue(),
+                        d.performance().precision() == null ? null : d.performance().precision().doubleValue()),
+                d.outputConfig() == null || d.outputConfig().s3Location() == null ? null
+                        : new ModelDescription.S3Location(d.outputConfig().s3Location().bucket(),
+                                d.outputConfig().s3Location().prefix()),
+                object(d.evaluationManifest()),
+                object(d.evaluationResult()),
+                text(d.evaluationEndTimestamp()),
+                d.kmsKeyId(),
+                d.minInferenceUnits(),
+                d.maxInferenceUnits());
+        return new DescribedModel(description, "lookoutvision:DescribeModel " + project + "/" + version);
+    }
+
+    private static ModelDescription.S3Object object(OutputS3Object o) {
+        return o == null ? null : new ModelDescription.S3Object(o.bucket(), o.key());
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

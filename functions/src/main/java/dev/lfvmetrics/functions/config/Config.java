@@ -1,0 +1,126 @@
+package dev.lfvmetrics.functions.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every setting of the functions, read once from the environment (names in docs/design.md).
+ *
+ * @param region            AWS_REGION, required
+ * @param tableName         TABLE_NAME, required
+ * @param detailsBucket     DETAILS_BUCKET, null when unset
+ * @param detailsPrefix     DETAILS_PREFIX, default {@code lfv-metrics/}
+ * @param topicArn          TOPIC_ARN, null when unset
+ * @param defaultPolicy     DEFAULT_POLICY JSON, empty when unset
+ * @param artifactsBuckets  ARTIFACTS_BUCKETS, the buckets ingest may read
+ * @param descriptionBucket DESCRIPTION_BUCKET, null when unset
+ * @param modelCatalog      MODEL_CATALOG, {@code live} or {@code s3}
+ * @param dashboardEnabled  DASHBOARD_ENABLED
+ * @param endpoint          AWS_ENDPOINT_URL, null when unset
+ */
+public record Config(
+        String region,
+        String tableName,
+        String detailsBucket,
+        String detailsPrefix,
+        String topicArn,
+        String defaultPolicy,
+        Set<String> artifactsBuckets,
+        String descriptionBucket,
+        String modelCatalog,
+        boolean dashboardEnabled,
+        URI endpoint) {
+
+    /** The catalog that calls the DescribeModel API. */
+    public static final String CATALOG_LIVE = "live";
+    /** The catalog that reads saved DescribeModel documents from S3. */
+    public static final String CATALOG_S3 = "s3";
+
+    public Config {
+        artifactsBuckets = Set.copyOf(artifactsBuckets);
+    }
+
+    /**
+     * Reads the process environment.
+     *
+     * @return the configuration
+     */
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /**
+     * Reads the given variables; a missing required one or a malformed value is a clear error naming it.
+     *
+     * @param env variable name to value
+     * @return the configuration
+     */
+    public static Config from(Map<String, String> env) {
+        String catalog = optional(env, "MODEL_CATALOG", CATALOG_LIVE);
+        if (!CATALOG_LIVE.equals(catalog) && !CATALOG_S3.equals(catalog)) {
+            throw new IllegalStateException("MODEL_CATALOG must be 'live' or 's3', not '" + catalog + "'");
+        }
+        String prefix = optional(env, "DETAILS_PREFIX", "lfv-metrics/");
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            prefix = prefix + "/";
+        }
+        Set<String> buckets = Arrays.stream(optional(env, "ARTIFACTS_BUCKETS", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        return new Config(
+                required(env, "AWS_REGION"),
+                required(env, "TABLE_NAME"),
+                optional(env, "DETAILS_BUCKET", null),
+                prefix,
+                optional(env, "TOPIC_ARN", null),
+                optional(env, "DEFAULT_POLICY", ""),
+                buckets,
+                optional(env, "DESCRIPTION_BUCKET", null),
+                catalog,
+                Boolean.parseBoolean(optional(env, "DASHBOARD_ENABLED", "false")),
+                endpoint(optional(env, "AWS_ENDPOINT_URL", null)));
+    }
+
+    /**
+     * A setting a component cannot work without.
+     *
+     * @param value the value read
+     * @param name  the variable's name, for the message
+     * @return the value
+     */
+    public static String require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return value;
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        return require(env.get(name), name);
+    }
+
+    private static String optional(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static URI endpoint(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalStateException("AWS_ENDPOINT_URL must be an absolute URL, not '" + value + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("AWS_ENDPOINT_URL is not a URL: '" + value + "'", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.lfvmetrics.functions.config;
+
+import dev.lfvmetrics.functions.artifacts.ObjectStore;
+import dev.lfvmetrics.functions.artifacts.S3ObjectStore;
+import dev.lfvmetrics.functions.catalog.LookoutVisionModelCatalog;
+import dev.lfvmetrics.functions.catalog.ModelCatalog;
+import dev.lfvmetrics.functions.catalog.S3ModelCatalog;
+import dev.lfvmetrics.functions.notify.Notifier;
+import dev.lfvmetrics.functions.notify.SnsNotifier;
+import dev.lfvmetrics.functions.store.DynamoDbModelStore;
+import dev.lfvmetrics.functions.store.ModelStore;
+
+/**
+ * Builds the AWS adapters behind the ports from the configuration, once per handler instance. Other runtimes (the
+ * local mode) build their own adapters and hand them to the same services.
+ */
+public final class Wiring {
+
+    private final Config config;
+    private final AwsClients clients;
+
+    /**
+     * @param config  the configuration
+     * @param clients the SDK client factory
+     */
+    public Wiring(Config config, AwsClients clients) {
+        this.config = config;
+        this.clients = clients;
+    }
+
+    /**
+     * Production wiring from the environment.
+     *
+     * @return the wiring
+     */
+    public static Wiring fromEnvironment() {
+        Config config = Config.fromEnvironment();
+        return new Wiring(config, new AwsClients(config));
+    }
+
+    /** @return the configuration */
+    public Config config() {
+        return config;
+    }
+
+    /** @return the DynamoDB store */
+    public ModelStore store() {
+        return new DynamoDbModelStore(clients.dynamoDb(), config.tableName());
+    }
+
+    /** @return the S3 object store */
+    public ObjectStore objects() {
+        return new S3ObjectStore(clients.s3());
+    }
+
+    /** @return the SNS notifier for TOPIC_ARN */
+    public Notifier notifier() {
+        return new SnsNotifier(clients.sns(), Config.require(config.topicArn(), "TOPIC_ARN"));
+    }
+
+    /**
+     * @param objects the object store, for the saved-documents catalog
+     * @return the catalog MODEL_CATALOG names
+     */
+    public ModelCatalog catalog(ObjectStore objects) {
+        if (Config.CATALOG_S3.equals(config.modelCatalog())) {
+            return new S3ModelCatalog(objects, Config.require(config.descriptionBucket(), "DESCRIPTION_BUCKET"));
+        }
+        return new LookoutVisionModelCatalog(clients.lookoutVision());
+    }
+}

@@ -1,0 +1,125 @@
+package dev.lfvmetrics.functions.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lfvmetrics.functions.artifacts.S3Uri;
+import dev.lfvmetrics.functions.store.Versions;
+
+/** Turns the EventBridge events the ingest function receives into requests (event shapes in docs/design.md). */
+public final class IngestEvents {
+
+    /** Source of the watcher's events. */
+    public static final String WATCHER_SOURCE = "lfv-metrics.watcher";
+    /** Detail type of the watcher's events. */
+    public static final String WATCHER_DETAIL_TYPE = "Model Training Finished";
+    /** Source of backfill events. */
+    public static final String BACKFILL_SOURCE = "lfv-metrics";
+    /** Detail type of backfill events. */
+    public static final String BACKFILL_DETAIL_TYPE = "Backfill Requested";
+
+    private IngestEvents() {
+    }
+
+    /**
+     * @param event the event
+     * @return what it asks for; never throws for a malformed event
+     */
+    public static IngestRequest parse(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            return rejected("event is not a JSON object");
+        }
+        String source = event.path("source").asText("");
+        String detailType = event.path("detail-type").asText("");
+        JsonNode detail = event.path("detail");
+        if ("aws.s3".equals(source) && "Object Created".equals(detailType)) {
+            return objectCreated(detail);
+        }
+        if (WATCHER_SOURCE.equals(source) && WATCHER_DETAIL_TYPE.equals(detailType)) {
+            return trainingFinished(detail);
+        }
+        if (BACKFILL_SOURCE.equals(source) && BACKFILL_DETAIL_TYPE.equals(detailType)) {
+            return backfill(detail);
+        }
+        if ("aws.lookoutvision".equals(source)) {
+            return new IngestRequest.Unsupported(IngestOutcome.IGNORED,
+                    "CreateModel marks the start of a training; the wait loop ingests the model when it ends");
+        }
+        return new IngestRequest.Unsupported(IngestOutcome.IGNORED,
+                "not an event for this function: source '" + source + "', detail-type '" + detailType + "'");
+    }
+
+    private static IngestRequest objectCreated(JsonNode detail) {
+        String bucket = detail.path("bucket").path("name").asText("");
+        String key = detail.path("object").path("key").asText("");
+        if (bucket.isEmpty() || key.isEmpty()) {
+            return rejected("S3 event lacks detail.bucket.name or detail.object.key");
+        }
+        S3Uri object = new S3Uri(bucket, key);
+        if (ArtifactNames.kind(object.fileName()) == null) {
+            return new IngestRequest.Unsupported(IngestOutcome.IGNORED,
+                    object + " is not an EvaluationResult-*.json or EvaluationManifest-*.json");
+        }
+        return new IngestRequest.ObjectCreated(object);
+    }
+
+    private static IngestRequest trainingFinished(JsonNode detail) {
+        String project = detail.path("project").asText("");
+        String version = detail.path("version").asText("");
+        String status = detail.path("status").asText("");
+        String problem = identityProblem(project, version);
+        if (problem != null) {
+            return rejected("watcher event: " + problem);
+        }
+        if (status.isEmpty()) {
+            return rejected("watcher event lacks detail.status");
+        }
+        return new IngestRequest.TrainingFinished(project, version, status,
+                detail.path("statusMessage").asText(null));
+    }
+
+    private static IngestRequest backfill(JsonNode detail) {
+        if (detail.has("manifest")) {
+            try {
+                return new IngestRequest.Artifacts(S3Uri.parse(detail.path("manifest").asText()),
+                        optionalUri(detail, "result"), optionalUri(detail, "description"));
+            } catch (IllegalArgumentException e) {
+                return rejected("backfill event: " + e.getMessage());
+            }
+        }
+        if (detail.has("bucket")) {
+            String bucket = detail.path("bucket").asText("");
+            if (bucket.isEmpty()) {
+                return rejected("backfill event: detail.bucket is empty");
+            }
+            String prefix = detail.path("prefix").asText("");
+            return new IngestRequest.BackfillFolder(bucket, prefix.isEmpty() || prefix.endsWith("/")
+                    ? prefix : prefix + "/");
+        }
+        if (detail.has("project") || detail.has("version")) {
+            String project = detail.path("project").asText("");
+            String version = detail.path("version").asText("");
+            String problem = identityProblem(project, version);
+            return problem != null ? rejected("backfill event: " + problem)
+                    : new IngestRequest.BackfillModel(project, version);
+        }
+        return rejected("backfill event needs detail {project, version}, {bucket, prefix} or {manifest, result}");
+    }
+
+    private static S3Uri optionalUri(JsonNode detail, String field) {
+        String value = detail.path(field).asText("");
+        return value.isEmpty() ? null : S3Uri.parse(value);
+    }
+
+    private static String identityProblem(String project, String version) {
+        if (!Versions.isProject(project)) {
+            return "detail.project '" + project + "' is not a project name";
+        }
+        if (!Versions.isVersion(version)) {
+            return "detail.version '" + version + "' is not a model version (1 to 10 digits)";
+        }
+        return null;
+    }
+
+    private static IngestRequest rejected(String reason) {
+        return new IngestRequest.Unsupported(IngestOutcome.REJECTED, reason);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.lfvmetrics.functions.ingest;
+
+/** What the ingest function did with an event. */
+public enum IngestOutcome {
+    /** A new model version was stored. */
+    STORED,
+    /** A stored model version got new content. */
+    UPDATED,
+    /** The same content was already stored. */
+    DUPLICATE,
+    /** Not an event to act on (foreign, or a partial state that a later event completes). */
+    IGNORED,
+    /** An event meant for this function that cannot succeed (malformed, missing or forbidden input). */
+    REJECTED
+}

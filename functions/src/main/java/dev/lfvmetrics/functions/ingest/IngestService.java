@@ -1,0 +1,389 @@
+package dev.lfvmetrics.functions.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lfvmetrics.core.error.InvalidInputException;
+import dev.lfvmetrics.core.evaluate.Evaluator;
+import dev.lfvmetrics.core.format.EvaluationResult;
+import dev.lfvmetrics.core.format.Formats;
+import dev.lfvmetrics.core.format.ModelDescription;
+import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.core.summary.Sources;
+import dev.lfvmetrics.core.summary.Summary;
+import dev.lfvmetrics.functions.artifacts.Failures;
+import dev.lfvmetrics.functions.artifacts.ObjectNotFoundException;
+import dev.lfvmetrics.functions.artifacts.ObjectStore;
+import dev.lfvmetrics.functions.artifacts.S3Uri;
+import dev.lfvmetrics.functions.catalog.DescribedModel;
+import dev.lfvmetrics.functions.catalog.ModelCatalog;
+import dev.lfvmetrics.functions.catalog.ModelNotFoundException;
+import dev.lfvmetrics.functions.config.Config;
+import dev.lfvmetrics.functions.log.JsonLog;
+import dev.lfvmetrics.functions.store.ModelRecord;
+import dev.lfvmetrics.functions.store.ModelStore;
+import dev.lfvmetrics.functions.store.SaveOutcome;
+import dev.lfvmetrics.functions.store.Versions;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * Turns one event into at most one stored model per model version: finds the artifacts, evaluates the manifest as a
+ * stream, writes the details (per-image results, full curves and misclassified list) to S3 and the trimmed summary
+ * to the store. Permanent problems become REJECTED results; transient ones propagate so Lambda retries.
+ */
+public final class IngestService {
+
+    /** Largest summary JSON kept in an item; DynamoDB's item limit is 400 KB. */
+    static final int MAX_ITEM_SUMMARY_CHARS = 300_000;
+
+    private static final JsonLog LOG = JsonLog.of(IngestService.class);
+    private static final ObjectWriter LINE_WRITER = Json.mapper().writer();
+
+    private final ObjectStore objects;
+    private final ModelCatalog catalog;
+    private final ModelStore store;
+    private final Evaluator evaluator;
+    private final Set<String> allowedBuckets;
+    private final String detailsBucket;
+    private final String detailsPrefix;
+    private final Clock clock;
+
+    /**
+     * @param config    settings (allowed buckets, details bucket and prefix)
+     * @param objects   artifact and details storage
+     * @param catalog   model descriptions
+     * @param store     the model store
+     * @param evaluator the engine
+     * @param clock     ingestion time
+     */
+    public IngestService(Config config, ObjectStore objects, ModelCatalog catalog, ModelStore store,
+                         Evaluator evaluator, Clock clock) {
+        this.objects = objects;
+        this.catalog = catalog;
+        this.store = store;
+        this.evaluator = evaluator;
+        this.allowedBuckets = config.artifactsBuckets();
+        this.detailsBucket = Config.require(config.detailsBucket(), "DETAILS_BUCKET");
+        this.detailsPrefix = config.detailsPrefix();
+        this.clock = clock;
+    }
+
+    /**
+     * @param event the raw event
+     * @return what was done
+     */
+    public IngestResult ingest(JsonNode event) {
+        return handle(IngestEvents.parse(event));
+    }
+
+    private IngestResult handle(IngestRequest request) {
+        try {
+            if (request instanceof IngestRequest.Unsupported unsupported) {
+                return IngestResult.of(unsupported.outcome(), unsupported.reason());
+            }
+            if (request instanceof IngestRequest.ObjectCreated created) {
+                return objectCreated(created.object());
+            }
+            if (request instanceof IngestRequest.TrainingFinished finished) {
+                if (ModelRecord.TRAINING_FAILED.equals(finished.status())) {
+                    return storeFailure(finished.project(), finished.version(), finished.statusMessage(),
+                            "watcher:" + finished.project() + "/" + finished.version());
+                }
+                return fromCatalog(finished.project(), finished.version());
+            }
+            if (request instanceof IngestRequest.BackfillModel model) {
+                return fromCatalog(model.project(), model.version());
+            }
+            if (request instanceof IngestRequest.BackfillFolder folder) {
+                return folder(folder.bucket(), folder.prefix());
+            }
+            IngestRequest.Artifacts artifacts = (IngestRequest.Artifacts) request;
+            return evaluate(artifacts.manifest(), artifacts.result(), artifacts.description(), null);
+        } catch (InvalidInputException | ObjectNotFoundException | ModelNotFoundException | ForbiddenInput e) {
+            return rejected(e.getMessage(), e);
+        } catch (AwsServiceException e) {
+            if (Failures.isTransient(e)) {
+                throw e;
+            }
+            return rejected("AWS refused a request (" + e.statusCode() + " "
+                    + (e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode()) + ")", e);
+        }
+    }
+
+    private IngestResult objectCreated(S3Uri object) {
+        allowed(object);
+        S3Uri manifest;
+        S3Uri result;
+        if (ArtifactNames.RESULT.equals(ArtifactNames.kind(object.fileName()))) {
+            result = object;
+            manifest = firstExisting(ArtifactNames.siblings(object, ArtifactNames.MANIFEST));
+            if (manifest == null) {
+                // The manifest's own Object Created event will find this result.
+                return IngestResult.of(IngestOutcome.IGNORED, "no evaluation manifest beside " + object + " yet");
+            }
+        } else {
+            manifest = object;
+            result = firstExisting(ArtifactNames.siblings(object, ArtifactNames.RESULT));
+        }
+        S3Uri description = ArtifactNames.description(object);
+        if (description != null && !objects.exists(description)) {
+            description = null;
+        }
+        return evaluate(manifest, result, description, null);
+    }
+
+    private IngestResult fromCatalog(String project, String version) {
+        DescribedModel described = catalog.describe(project, version);
+        ModelDescription description = described.description();
+        if (described.failed()) {
+            return storeFailure(project, version, description.statusMessage(), described.source());
+        }
+        if (!described.trained()) {
+            return IngestResult.of(IngestOutcome.IGNORED,
+                    project + "/" + version + " has status " + description.status() + ": no evaluation yet");
+        }
+        if (description.evaluationManifest() == null) {
+            throw new InvalidInputException(described.source(), 0, "trained model has no EvaluationManifest");
+        }
+        S3Uri manifest = location(description.evaluationManifest(), described.source(), "EvaluationManifest");
+        S3Uri result = description.evaluationResult() == null ? null
+                : location(description.evaluationResult(), described.source(), "EvaluationResult");
+        return evaluate(manifest, result, null, described);
+    }
+
+    private IngestResult folder(String bucket, String prefix) {
+        allowed(new S3Uri(bucket, prefix + "?"));
+        List<IngestResult> results = new ArrayList<>();
+        for (S3Uri object : objects.list(bucket, prefix)) {
+            if (ArtifactNames.MANIFEST.equals(ArtifactNames.kind(object.fileName()))) {
+                results.add(handle(new IngestRequest.ObjectCreated(object)));
+            }
+        }
+        if (results.isEmpty()) {
+            return IngestResult.of(IngestOutcome.REJECTED,
+                    "no EvaluationManifest-*.json in s3://" + bucket + "/" + prefix);
+        }
+        IngestOutcome overall = results.stream().map(IngestResult::outcome).min(Enum::compareTo).orElseThrow();
+        return new IngestResult(overall, null, null, null, results);
+    }
+
+    private IngestResult evaluate(S3Uri manifest, S3Uri resultUri, S3Uri descriptionUri, DescribedModel described) {
+        allowed(manifest);
+        EvaluationResult result = null;
+        if (resultUri != null) {
+            allowed(resultUri);
+            try (InputStream in = objects.open(resultUri)) {
+                result = Formats.readResult(in, resultUri.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + resultUri + " failed", e);
+            }
+        }
+        ModelDescription description = described == null ? null : described.description();
+        String descriptionSource = described == null ? null : described.source();
+        if (descriptionUri != null) {
+            allowed(descriptionUri);
+            try (InputStream in = objects.open(descriptionUri)) {
+                description = Formats.readDescription(in, descriptionUri.toString());
+                descriptionSource = descriptionUri.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + descriptionUri + " failed", e);
+            }
+        }
+        Sources sources = new Sources(manifest.toString(), resultUri == null ? null : resultUri.toString(),
+                descriptionSource);
+        Path images = tempFile();
+        try {
+            Summary summary = evaluateTo(images, manifest, result, description, sources);
+            String[] identity = identity(summary, description, manifest);
+            if (identity == null) {
+                return rejected("cannot tell which model " + manifest + " belongs to: no ModelArn in the result or "
+                        + "description, no project-name/model-version in the manifest, no version in the file name",
+                        null);
+            }
+            String project = identity[0];
+            String version = identity[1];
+            JsonLog.put("project", project);
+            JsonLog.put("version", version);
+            String detailsKey = detailsPrefix + project + "/" + version + "/";
+            objects.put(new S3Uri(detailsBucket, detailsKey + "images.jsonl"), images, "application/x-ndjson");
+            objects.put(new S3Uri(detailsBucket, detailsKey + "details.json"), details(summary), "application/json");
+            String summaryJson = itemSummary(summary);
+            String status = description != null && description.status() != null ? description.status() : "TRAINED";
+            String statusMessage = description == null ? null : description.statusMessage();
+            ModelRecord record = new ModelRecord(project, version, status, statusMessage, summaryJson,
+                    clock.instant().toString(), manifest.toString(), detailsKey,
+                    hash(status, statusMessage, withoutComputedAt(summaryJson)));
+            return IngestResult.model(outcome(store.save(record)), project, version);
+        } finally {
+            deleteQuietly(images);
+        }
+    }
+
+    private Summary evaluateTo(Path images, S3Uri manifest, EvaluationResult result, ModelDescription description,
+                               Sources sources) {
+        try (InputStream in = objects.open(manifest);
+                BufferedWriter out = Files.newBufferedWriter(images, StandardCharsets.UTF_8)) {
+            return evaluator.evaluate(in, manifest.toString(), result, description, sources, image -> {
+                try {
+                    out.write(LINE_WRITER.writeValueAsString(image));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException("writing per-image results to " + images + " failed", e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + manifest + " failed", e);
+        }
+    }
+
+    private IngestResult storeFailure(String project, String version, String statusMessage, String source) {
+        JsonLog.put("project", project);
+        JsonLog.put("version", version);
+        ModelRecord record = new ModelRecord(project, version, ModelRecord.TRAINING_FAILED, statusMessage, null,
+                clock.instant().toString(), source, null,
+                hash(ModelRecord.TRAINING_FAILED, statusMessage, ""));
+        return IngestResult.model(outcome(store.save(record)), project, version);
+    }
+
+    private static String[] identity(Summary summary, ModelDescription description, S3Uri manifest) {
+        if (summary.model() != null && Versions.isProject(summary.model().project())
+                && Versions.isVersion(summary.model().version())) {
+            return new String[] {summary.model().project(), summary.model().version()};
+        }
+        if (description != null && Versions.isProject(description.projectName())
+                && Versions.isVersion(description.modelVersion())) {
+            return new String[] {description.projectName(), description.modelVersion()};
+        }
+        return ArtifactNames.identity(manifest.fileName());
+    }
+
+    /**
+     * The summary as stored in the item: trimmed by design, and trimmed harder if a document is unusually large
+     * (many labels), so that the item always stays far below DynamoDB's 400 KB.
+     */
+    static String itemSummary(Summary summary) {
+        String json = write(SummaryTrimmer.trim(summary, SummaryTrimmer.ITEM_CURVE_POINTS,
+                SummaryTrimmer.ITEM_MISCLASSIFIED));
+        if (json.length() > MAX_ITEM_SUMMARY_CHARS) {
+            json = write(SummaryTrimmer.trim(summary, 20, 0));
+        }
+        if (json.length() > MAX_ITEM_SUMMARY_CHARS) {
+            throw new InvalidInputException(String.valueOf(summary.sources()), 0,
+                    "summary is too large to store even trimmed (" + json.length() + " characters)");
+        }
+        return json;
+    }
+
+    private static byte[] details(Summary summary) {
+        ObjectNode details = Json.mapper().createObjectNode();
+        details.set("curves", Json.mapper().valueToTree(summary.curves()));
+        details.set("misclassified", Json.mapper().valueToTree(summary.misclassified()));
+        details.set("labels", Json.mapper().valueToTree(summary.labels()));
+        return write(details).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void allowed(S3Uri location) {
+        if (!allowedBuckets.isEmpty() && !allowedBuckets.contains(location.bucket())) {
+            throw new ForbiddenInput("bucket " + location.bucket() + " is not in ARTIFACTS_BUCKETS; refused to read "
+                    + location);
+        }
+    }
+
+    private S3Uri firstExisting(List<S3Uri> candidates) {
+        for (S3Uri candidate : candidates) {
+            if (objects.exists(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static S3Uri location(ModelDescription.S3Object object, String source, String field) {
+        if (object.bucket() == null || object.key() == null) {
+            throw new InvalidInputException(source, 0, field + " lacks Bucket or Key");
+        }
+        return new S3Uri(object.bucket(), object.key());
+    }
+
+    private static IngestOutcome outcome(SaveOutcome saved) {
+        return switch (saved) {
+            case STORED -> IngestOutcome.STORED;
+            case UPDATED -> IngestOutcome.UPDATED;
+            case DUPLICATE -> IngestOutcome.DUPLICATE;
+        };
+    }
+
+    private static IngestResult rejected(String reason, Exception cause) {
+        LOG.error("event rejected: " + reason, cause);
+        return IngestResult.of(IngestOutcome.REJECTED, reason);
+    }
+
+    private static String withoutComputedAt(String summaryJson) {
+        try {
+            ObjectNode tree = (ObjectNode) Json.mapper().readTree(summaryJson);
+            tree.remove("computedAt");
+            return tree.toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("summary written a moment ago is not JSON", e);
+        }
+    }
+
+    private static String hash(String status, String statusMessage, String content) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((status + "\n" + statusMessage + "\n" + content).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("summary records always serialise", e);
+        }
+    }
+
+    private static Path tempFile() {
+        try {
+            return Files.createTempFile("lfv-images-", ".jsonl");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no room for a temporary file", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("temporary file not deleted", "file", file.toString(), "error", e.toString());
+        }
+    }
+
+    /** Input this function was not allowed to read: permanent. */
+    static final class ForbiddenInput extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ForbiddenInput(String message) {
+            super(message);
+        }
+    }
+}
