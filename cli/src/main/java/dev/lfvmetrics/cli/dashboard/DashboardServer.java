@@ -1,0 +1,202 @@
+package dev.lfvmetrics.cli.dashboard;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * Serves the dashboard page on 127.0.0.1 and forwards its {@code /projects...} calls through a
+ * {@link SigningForwarder}, so a browser can use an IAM-authorized API with the caller's credentials.
+ */
+public final class DashboardServer implements AutoCloseable {
+
+    private static final int MAX_BODY = 1024 * 1024;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final StaticPage page;
+    private final SigningForwarder forwarder;
+    private final PrintStream log;
+
+    private DashboardServer(HttpServer server, ExecutorService executor, StaticPage page, SigningForwarder forwarder,
+            PrintStream log) {
+        this.server = server;
+        this.executor = executor;
+        this.page = page;
+        this.forwarder = forwarder;
+        this.log = log;
+    }
+
+    /**
+     * Starts serving on the loopback interface.
+     *
+     * @param port      the port, 0 for any free one
+     * @param page      the page's files
+     * @param forwarder where API calls go
+     * @param log       where upstream and credential failures are described (never to the browser)
+     * @return the running server
+     * @throws IOException when the port cannot be bound
+     */
+    public static DashboardServer start(int port, StaticPage page, SigningForwarder forwarder, PrintStream log)
+            throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        DashboardServer dashboard = new DashboardServer(http, executor, page, forwarder, log);
+        http.createContext("/", dashboard::handle);
+        http.setExecutor(executor);
+        http.start();
+        return dashboard;
+    }
+
+    /**
+     * The port actually bound.
+     *
+     * @return the port
+     */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /**
+     * The page's address.
+     *
+     * @return {@code http://127.0.0.1:<port>/ui/}
+     */
+    public URI pageUrl() {
+        return URI.create("http://127.0.0.1:" + port() + "/ui/");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.equals("/") || path.equals("/ui")) {
+                exchange.getResponseHeaders().set("Location", "/ui/");
+                exchange.sendResponseHeaders(302, -1);
+            } else if (path.startsWith("/ui/")) {
+                serveFile(exchange, path.substring("/ui/".length()));
+            } else if (path.equals("/projects") || path.startsWith("/projects/")) {
+                forward(exchange);
+            } else {
+                sendError(exchange, 404, "NOT_FOUND", "No such route: " + safe(path));
+            }
+        }
+    }
+
+    private void serveFile(HttpExchange exchange, String name) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            sendError(exchange, 405, "METHOD_NOT_ALLOWED", "The page accepts GET only");
+            return;
+        }
+        Optional<StaticPage.File> file = page.find(name);
+        if (file.isEmpty()) {
+            sendError(exchange, 404, "NOT_FOUND", "No such dashboard file: " + safe(name));
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", file.get().contentType());
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        if (method.equals("HEAD")) {
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        send(exchange, 200, file.get().body());
+    }
+
+    private void forward(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("PUT")) {
+            exchange.getResponseHeaders().set("Allow", "GET, PUT");
+            sendError(exchange, 405, "METHOD_NOT_ALLOWED", "The API accepts GET and PUT only");
+            return;
+        }
+        byte[] body = readBody(exchange.getRequestBody());
+        if (body == null) {
+            sendError(exchange, 413, "TOO_LARGE", "Request bodies are limited to " + MAX_BODY + " bytes");
+            return;
+        }
+        URI uri = exchange.getRequestURI();
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        SigningForwarder.Response response;
+        try {
+            response = forwarder.forward(method, uri.getRawPath(), uri.getRawQuery(), contentType, body);
+        } catch (SdkClientException e) {
+            log.println("lfv-metrics dashboard: could not sign " + method + " " + uri.getRawPath() + ": " + e);
+            sendError(exchange, 500, "NO_CREDENTIALS",
+                    "AWS credentials could not be resolved; see the console of lfv-metrics dashboard");
+            return;
+        } catch (IOException e) {
+            log.println("lfv-metrics dashboard: " + method + " " + forwarder.endpoint().base() + uri.getRawPath()
+                    + " failed: " + e);
+            sendError(exchange, 502, "UPSTREAM_UNREACHABLE",
+                    "The API at " + forwarder.endpoint().base().getHost() + " could not be reached");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sendError(exchange, 503, "SHUTTING_DOWN", "The dashboard server is stopping");
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        send(exchange, response.status(), response.body());
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY + 1);
+        return body.length > MAX_BODY ? null : body;
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static void sendError(HttpExchange exchange, int status, String code, String message) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        String json = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + jsonEscape(message) + "\"}}";
+        send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // Echoed paths are cut short so a hostile URL cannot fill the error message.
+    private static String safe(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    static String jsonEscape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '<' -> out.append("\\u003c");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}
