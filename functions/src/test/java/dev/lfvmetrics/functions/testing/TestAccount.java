@@ -1,0 +1,119 @@
+package dev.lfvmetrics.functions.testing;
+
+import dev.lfvmetrics.functions.config.AwsClients;
+import dev.lfvmetrics.functions.config.Config;
+import dev.lfvmetrics.functions.config.Wiring;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** The AWS resources of the stack, created in moto with the table layout of docs/design.md. */
+public final class TestAccount {
+
+    public static final String REGION = "us-east-1";
+    public static final String TABLE = "lfv-metrics";
+    public static final String ARTIFACTS = "lfv-artifacts";
+    public static final String DETAILS = "lfv-details";
+    public static final String DESCRIPTIONS = "lfv-descriptions";
+
+    private final AwsClients clients;
+    private final DynamoDbClient dynamo;
+    private final S3Client s3;
+    private final SnsClient sns;
+
+    public TestAccount() {
+        clients = new AwsClients(REGION, MotoExtension.endpoint(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+        dynamo = clients.dynamoDb();
+        s3 = clients.s3();
+        sns = clients.sns();
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public SnsClient sns() {
+        return sns;
+    }
+
+    /** Creates the table, the buckets and a topic; returns the configuration pointing at them. */
+    public Config createStack(Map<String, String> overrides) {
+        createTable();
+        createBucket(ARTIFACTS);
+        createBucket(DETAILS);
+        createBucket(DESCRIPTIONS);
+        String topicArn = sns.createTopic(b -> b.name("lfv-alerts")).topicArn();
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", REGION);
+        env.put("TABLE_NAME", TABLE);
+        env.put("DETAILS_BUCKET", DETAILS);
+        env.put("TOPIC_ARN", topicArn);
+        env.put("ARTIFACTS_BUCKETS", ARTIFACTS + "," + DESCRIPTIONS);
+        env.put("DESCRIPTION_BUCKET", DESCRIPTIONS);
+        env.put("MODEL_CATALOG", "s3");
+        env.put("AWS_ENDPOINT_URL", MotoExtension.endpoint().toString());
+        env.putAll(overrides);
+        return Config.from(env);
+    }
+
+    public Wiring wiring(Config config) {
+        return new Wiring(config, clients);
+    }
+
+    public void createTable() {
+        dynamo.createTable(b -> b.tableName(TABLE)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attribute("pk"), attribute("sk"), attribute("gsi1pk"), attribute("gsi1sk"))
+                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("gsi1")
+                        .keySchema(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    }
+
+    public void createBucket(String name) {
+        s3.createBucket(b -> b.bucket(name));
+    }
+
+    public void put(String bucket, String key, String content) {
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(content, StandardCharsets.UTF_8));
+    }
+
+    public String get(String bucket, String key) {
+        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
+    }
+
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}
