@@ -1,0 +1,347 @@
+// Browser tests of the dashboard against the local mode: every number the page shows is checked against the
+// API's JSON for the same endpoint.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { startLocalMode } from './lib/server.js';
+import { launch, screenshotPath } from './lib/browser.js';
+
+const DASH = '—';
+const ratio = (v) => (typeof v === 'number' ? v.toFixed(3) : DASH);
+const signed = (v) => {
+  if (typeof v !== 'number') {
+    return DASH;
+  }
+  const text = v.toFixed(3);
+  if (Number(text) === 0) {
+    return '0.000';
+  }
+  return v > 0 ? `+${text}` : text.replace('-', '−');
+};
+const signedCount = (v) => (v === 0 ? '0' : v > 0 ? `+${v}` : `−${Math.abs(v)}`);
+const raw = (v) => (v === null || v === undefined ? 'null' : String(v));
+const enc = encodeURIComponent;
+
+let server;
+let browser;
+const api = async (path) => {
+  const response = await fetch(`${server.baseUrl}${path}`);
+  assert.equal(response.status, 200, `GET ${path} answered ${response.status}`);
+  return response.json();
+};
+
+async function openPage(options = {}) {
+  const context = await browser.newContext({ viewport: options.viewport || { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  const foreign = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      problems.push(message.text());
+    }
+  });
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.baseUrl) && !request.url().startsWith('data:')) {
+      foreign.push(request.url());
+    }
+  });
+  return { page, context, problems, foreign };
+}
+
+async function waitForView(page, view) {
+  await page.waitForSelector(`main[data-view="${view}"]:not([aria-busy])`, { timeout: 20_000 });
+}
+
+async function figure(locator) {
+  return { text: (await locator.textContent()).trim(), value: await locator.getAttribute('data-value') };
+}
+
+async function assertFigure(locator, expected, format, what) {
+  const shown = await figure(locator);
+  assert.equal(shown.value, raw(expected), `${what}: data-value`);
+  assert.equal(shown.text, format(expected), `${what}: text`);
+}
+
+before(async () => {
+  server = await startLocalMode();
+  browser = await launch();
+});
+
+after(async () => {
+  if (browser) {
+    await browser.close();
+  }
+  if (server) {
+    await server.stop();
+  }
+});
+
+describe('dashboard', () => {
+  test('the project list shows each project\'s latest headline and badge as the API reports them', async () => {
+    const { page, context, problems, foreign } = await openPage();
+    const { projects } = await api('/projects');
+    assert.ok(projects.length >= 2, 'the samples hold at least two projects');
+    await page.goto(`${server.baseUrl}/ui/`);
+    await waitForView(page, 'projects');
+    for (const project of projects) {
+      const row = page.locator(`[data-testid="project-row"][data-project="${project.project}"]`);
+      assert.equal(await row.count(), 1, `a card for ${project.project}`);
+      assert.equal(await row.getByTestId('project-badge').getAttribute('data-value'), project.badge);
+      for (const key of ['f1Score', 'precision', 'recall', 'rocAuc']) {
+        await assertFigure(row.getByTestId(`headline-${key}`), project.headline[key], ratio,
+          `${project.project} ${key}`);
+      }
+      await assertFigure(row.getByTestId('headline-images'), project.headline.images, String, 'images');
+      assert.equal((await row.getByTestId('latest-link').textContent()).trim(), `version ${project.latestVersion}`);
+    }
+    await page.screenshot({ path: screenshotPath('projects'), fullPage: true });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign, [], 'the page loads nothing from another origin');
+    await context.close();
+  });
+
+  test('clicking a project then a model shows the model\'s figures equal to the API\'s', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${server.baseUrl}/ui/`);
+    await waitForView(page, 'projects');
+    await page.locator('[data-project="circuit-board"]').getByTestId('project-link').click();
+    await waitForView(page, 'project');
+
+    const versions = (await api('/projects/circuit-board/models')).items;
+    const rows = page.getByTestId('version-row');
+    assert.equal(await rows.count(), versions.length);
+    for (const [i, version] of versions.entries()) {
+      const row = rows.nth(i);
+      assert.equal(await row.getAttribute('data-version'), version.version, 'newest first, as the API lists them');
+      await assertFigure(row.getByTestId('version-f1Score'), version.headline.f1Score, ratio, 'version F1');
+      await assertFigure(row.getByTestId('version-recall'), version.headline.recall, ratio, 'version recall');
+    }
+    const history = page.getByTestId('history-chart');
+    assert.equal(await history.getAttribute('role'), 'img');
+    await page.screenshot({ path: screenshotPath('project-circuit-board'), fullPage: true });
+
+    await page.locator('[data-testid="version-row"][data-version="2"]').getByTestId('model-link').click();
+    await waitForView(page, 'model');
+    const model = await api('/projects/circuit-board/models/2');
+    const { summary } = model;
+    assert.equal((await page.locator('h1').textContent()).trim(), 'circuit-board · version 2');
+    assert.equal(await page.getByTestId('model-badge').getAttribute('data-value'), model.badge);
+    for (const metric of ['f1Score', 'precision', 'recall', 'rocAuc', 'averagePrecision', 'accuracy']) {
+      await assertFigure(page.getByTestId(`metric-${metric}-computed`), summary.metrics[metric], ratio, metric);
+    }
+    assert.ok(summary.differences.length > 0, 'the sample has reported figures');
+    for (const d of summary.differences) {
+      await assertFigure(page.getByTestId(`metric-${d.metric}-reported-${d.source}`), d.reported, ratio,
+        `reported ${d.metric} (${d.source})`);
+      await assertFigure(page.getByTestId(`metric-${d.metric}-difference-${d.source}`), d.difference, signed,
+        `difference ${d.metric} (${d.source})`);
+    }
+    const counts = { tp: 'truePositives', fp: 'falsePositives', tn: 'trueNegatives', fn: 'falseNegatives' };
+    for (const [id, key] of Object.entries(counts)) {
+      await assertFigure(page.getByTestId(`cm-${id}`), summary.metrics[key], String, key);
+    }
+    await assertFigure(page.getByTestId('count-images'), summary.metrics.images, String, 'images');
+    await assertFigure(page.getByTestId('best-threshold'), summary.bestThreshold.threshold, ratio, 'best threshold');
+    await assertFigure(page.getByTestId('best-f1'), summary.bestThreshold.f1Score, ratio, 'best F1');
+    for (const id of ['roc-chart', 'pr-chart']) {
+      const chart = page.getByTestId(id);
+      assert.equal(await chart.getAttribute('role'), 'img');
+      const label = await chart.evaluate((svg) => svg.getAttribute('aria-labelledby').split(' ')
+        .map((ref) => document.getElementById(ref).textContent).join(' '));
+      assert.match(label, /curve/);
+      assert.equal(await chart.locator('.marker circle').count(), 1, `${id} marks the best-F1 point`);
+    }
+    await page.screenshot({ path: screenshotPath('model-circuit-board-2'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the test results list incorrect images first and the filters match the images endpoint', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${server.baseUrl}/ui/#/p/circuit-board/v/1`);
+    await waitForView(page, 'model');
+    const base = '/projects/circuit-board/models/1/images';
+    const expectRows = async (outcome) => {
+      const body = await api(`${base}?outcome=${outcome}&limit=25`);
+      await page.waitForFunction((total) => {
+        const el = document.querySelector('[data-testid="images-total"]');
+        return el && el.getAttribute('data-value') === String(total)
+          && document.querySelectorAll('[data-testid="image-row"]').length > 0 === total > 0;
+      }, body.total);
+      const rows = page.getByTestId('image-row');
+      assert.equal(await rows.count(), body.items.length, `${outcome}: first page`);
+      const lines = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-line'))));
+      assert.deepEqual(lines, body.items.map((i) => i.line), `${outcome}: same images in the same order`);
+      return { body, rows };
+    };
+    assert.equal(await page.getByTestId('filter-incorrect').isChecked(), true, 'incorrect is the default');
+    const incorrect = await expectRows('incorrect');
+    assert.ok(incorrect.body.total > 0, 'version 1 of the sample gets some images wrong');
+    const correctness = await incorrect.rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-correct')));
+    assert.ok(correctness.every((c) => c === 'false'));
+
+    await page.getByTestId('filter-correct').check();
+    const correct = await expectRows('correct');
+    const correctFlags = await correct.rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-correct')));
+    assert.ok(correctFlags.every((c) => c === 'true'));
+
+    await page.getByTestId('filter-all').check();
+    const all = await expectRows('all');
+    const { summary } = await api('/projects/circuit-board/models/1');
+    assert.equal(all.body.total, summary.metrics.images);
+    assert.equal(incorrect.body.total + correct.body.total, all.body.total);
+    if (all.body.next) {
+      await page.getByTestId('images-more').click();
+      const second = await api(`${base}?outcome=all&limit=25&next=${enc(all.body.next)}`);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="image-row"]').length === n,
+        all.body.items.length + second.items.length);
+    }
+    await page.screenshot({ path: screenshotPath('test-results-circuit-board-1'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the compare view of versions 1 and 2 shows both figures and their differences', async () => {
+    const { page, context, problems } = await openPage();
+    await page.goto(`${server.baseUrl}/ui/#/p/circuit-board/v/2`);
+    await waitForView(page, 'model');
+    await page.getByTestId('compare-previous').click();
+    await waitForView(page, 'compare');
+    assert.match(page.url(), /#\/p\/circuit-board\/compare\/1\/2$/);
+    const a = (await api('/projects/circuit-board/models/1')).summary.metrics;
+    const b = (await api('/projects/circuit-board/models/2')).summary.metrics;
+    for (const metric of ['f1Score', 'precision', 'recall', 'rocAuc', 'averagePrecision', 'accuracy']) {
+      await assertFigure(page.getByTestId(`compare-${metric}-base`), a[metric], ratio, `${metric} v1`);
+      await assertFigure(page.getByTestId(`compare-${metric}-candidate`), b[metric], ratio, `${metric} v2`);
+      const shown = await figure(page.getByTestId(`compare-${metric}-delta`));
+      assert.equal(shown.text, signed(b[metric] - a[metric]), `${metric} change`);
+      assert.ok(Math.abs(Number(shown.value) - (b[metric] - a[metric])) < 1e-12);
+    }
+    for (const metric of ['truePositives', 'falsePositives', 'trueNegatives', 'falseNegatives']) {
+      const shown = await figure(page.getByTestId(`compare-${metric}-delta`));
+      assert.equal(shown.text, signedCount(b[metric] - a[metric]), `${metric} change`);
+    }
+    await assertFigure(page.getByTestId('cm-base-tp'), a.truePositives, String, 'v1 TP');
+    await assertFigure(page.getByTestId('cm-candidate-tp'), b.truePositives, String, 'v2 TP');
+    assert.equal(await page.getByTestId('roc-chart').locator('.series polyline').count() >= 2, true,
+      'both ROC curves are drawn');
+    await page.screenshot({ path: screenshotPath('compare-circuit-board-1-2'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a segmentation model shows its per-label table as the API reports it', async () => {
+    const { page, context, problems } = await openPage();
+    const { projects } = await api('/projects');
+    const cookies = projects.find((p) => p.project === 'cookies');
+    assert.ok(cookies, 'the samples hold the cookies project');
+    await page.goto(`${server.baseUrl}/ui/#/p/cookies/v/${cookies.latestVersion}`);
+    await waitForView(page, 'model');
+    const { summary } = await api(`/projects/cookies/models/${cookies.latestVersion}`);
+    assert.equal(summary.modelType, 'SEGMENTATION');
+    assert.ok(summary.labels.length > 0);
+    for (const label of summary.labels) {
+      const row = page.locator(`[data-testid="label-row"][data-label="${label.name}"]`);
+      assert.equal(await row.count(), 1, `a row for ${label.name}`);
+      await assertFigure(row.getByTestId('label-groundTruthImages'), label.groundTruthImages, String, 'gt images');
+      await assertFigure(row.getByTestId('label-predictedImages'), label.predictedImages, String, 'pred images');
+      for (const key of ['precision', 'recall', 'f1Score', 'averageIou']) {
+        await assertFigure(row.getByTestId(`label-${key}`), label[key], ratio, `${label.name} ${key}`);
+      }
+    }
+    await page.screenshot({ path: screenshotPath('model-cookies'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('on a 360 px wide screen nothing scrolls sideways and the figures stay readable', async () => {
+    const { page, context, problems } = await openPage({ viewport: { width: 360, height: 740 } });
+    for (const [hash, view] of [['#/', 'projects'], ['#/p/circuit-board', 'project'],
+      ['#/p/circuit-board/v/2', 'model'], ['#/p/circuit-board/compare/1/2', 'compare']]) {
+      await page.goto(`${server.baseUrl}/ui/${hash}`);
+      await waitForView(page, view);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `${hash} is ${width} px wide`);
+      await page.screenshot({ path: screenshotPath(`narrow-${view}`), fullPage: true });
+    }
+    const card = await page.goto(`${server.baseUrl}/ui/#/p/circuit-board/v/2`).then(() => waitForView(page, 'model'))
+      .then(() => page.getByTestId('metric-f1Score-computed').boundingBox());
+    assert.ok(card.x >= 0 && card.x + card.width <= 360, 'the F1 card is on screen');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the keyboard alone reaches a project and a model, with a visible focus', async () => {
+    const { page, context } = await openPage();
+    await page.goto(`${server.baseUrl}/ui/`);
+    await waitForView(page, 'projects');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+    const tabTo = async (predicate, what) => {
+      for (let i = 0; i < 40; i += 1) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(predicate)) {
+          return;
+        }
+      }
+      assert.fail(`Tab never reached ${what}`);
+    };
+    await tabTo(() => document.activeElement.getAttribute('data-testid') === 'project-link'
+      && document.activeElement.textContent === 'circuit-board', 'the circuit-board link');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'the focused link shows a focus ring');
+    await page.keyboard.press('Enter');
+    await waitForView(page, 'project');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus moves to the new heading');
+    await tabTo(() => document.activeElement.getAttribute('data-testid') === 'model-link'
+      && document.activeElement.textContent === 'Version 1', 'the version 1 link');
+    await page.keyboard.press('Enter');
+    await waitForView(page, 'model');
+    assert.equal((await page.locator('h1').textContent()).trim(), 'circuit-board · version 1');
+    await tabTo(() => document.activeElement.getAttribute('data-testid') === 'filter-incorrect', 'the filter');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('[data-testid="filter-correct"]').checked);
+    await context.close();
+  });
+
+  test('every chart and form control is labelled for assistive technology', async () => {
+    const { page, context } = await openPage();
+    for (const [hash, view] of [['#/p/circuit-board', 'project'], ['#/p/circuit-board/v/2', 'model'],
+      ['#/p/circuit-board/compare/1/2', 'compare']]) {
+      await page.goto(`${server.baseUrl}/ui/${hash}`);
+      await waitForView(page, view);
+      const unlabelled = await page.evaluate(() => {
+        const missing = [];
+        document.querySelectorAll('svg').forEach((svg) => {
+          if (svg.closest('[aria-hidden="true"]')) {
+            return;
+          }
+          const ids = (svg.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean);
+          const text = ids.map((id) => document.getElementById(id)?.textContent || '').join(' ').trim();
+          if (svg.getAttribute('role') !== 'img' || text.length < 10) {
+            missing.push(svg.outerHTML.slice(0, 80));
+          }
+        });
+        document.querySelectorAll('input, select').forEach((input) => {
+          if (!input.labels || input.labels.length === 0) {
+            missing.push(input.outerHTML);
+          }
+        });
+        return missing;
+      });
+      assert.deepEqual(unlabelled, [], `${hash}`);
+      assert.equal(await page.locator('h1').count(), 1, `${hash} has one h1`);
+    }
+    await context.close();
+  });
+
+  test('an unknown project shows the API\'s error instead of a blank page', async () => {
+    const { page, context } = await openPage();
+    await page.goto(`${server.baseUrl}/ui/#/p/no-such-project/v/1`);
+    await waitForView(page, 'model');
+    const error = page.getByTestId('error');
+    assert.equal(await error.getAttribute('role'), 'alert');
+    assert.match(await error.textContent(), /HTTP 404/);
+    await context.close();
+  });
+});
