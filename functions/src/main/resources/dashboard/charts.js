@@ -3,8 +3,11 @@
 import { h, s, uid } from './dom.js';
 import { ratio } from './format.js';
 
-const WIDTH = 640;
-const HEIGHT = 380;
+// Narrow screens get a squarer drawing so that text keeps a readable size when the SVG is scaled down.
+const NARROW = typeof window !== 'undefined' && window.matchMedia
+  && window.matchMedia('(max-width: 520px)').matches;
+const WIDTH = NARROW ? 360 : 640;
+const HEIGHT = NARROW ? 320 : 380;
 const MARGIN = { top: 16, right: 20, bottom: 52, left: 56 };
 
 function scale(domain, range) {
@@ -47,7 +50,9 @@ export function lineChart(options) {
   const y = scale(yDomain, [HEIGHT - MARGIN.bottom, MARGIN.top]);
   const titleId = uid('chart-title');
   const descId = uid('chart-desc');
-  const xTicks = options.xTicks || [0, 0.2, 0.4, 0.6, 0.8, 1].map((v) => ({ value: v, label: v.toFixed(1) }));
+  const defaultTicks = NARROW ? [0, 0.25, 0.5, 0.75, 1] : [0, 0.2, 0.4, 0.6, 0.8, 1];
+  const xTicks = options.xTicks
+    || defaultTicks.map((v) => ({ value: v, label: NARROW ? String(v) : v.toFixed(1) }));
   const yTicks = options.yTicks || [0, 0.2, 0.4, 0.6, 0.8, 1];
 
   const grid = s('g', { class: 'grid', 'aria-hidden': 'true' },
@@ -66,9 +71,18 @@ export function lineChart(options) {
     ? s('line', { class: 'diagonal', x1: x(0), y1: y(0), x2: x(1), y2: y(1), 'aria-hidden': 'true' })
     : null;
 
-  const hlines = (options.hlines || []).map((line) => s('g', { class: `hline ${line.cls || ''}`, 'aria-hidden': 'true' },
-    s('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(line.y), y2: y(line.y) }),
-    s('text', { x: WIDTH - MARGIN.right - 4, y: y(line.y) - 5, 'text-anchor': 'end' }, line.label)));
+  // Labels of lines closer than a text height go below their line instead of above, so they never overlap.
+  let previousLabelY = -Infinity;
+  const hlines = [...(options.hlines || [])].sort((a, b) => b.y - a.y).map((line) => {
+    let labelY = y(line.y) - 5;
+    if (labelY - previousLabelY < 15) {
+      labelY = Math.max(y(line.y) + 16, previousLabelY + 15);
+    }
+    previousLabelY = labelY;
+    return s('g', { class: `hline ${line.cls || ''}`, 'aria-hidden': 'true' },
+      s('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(line.y), y2: y(line.y) }),
+      s('text', { x: WIDTH - MARGIN.right - 4, y: labelY, 'text-anchor': 'end' }, line.label));
+  });
 
   const series = (options.series || []).map((serie) => s('g', { class: `series ${serie.cls || ''}`,
     'aria-hidden': 'true' },

@@ -179,8 +179,12 @@ export function breachList(breaches) {
   }
   return h('div', { class: 'breaches', role: 'note', 'aria-label': 'Threshold breaches' },
     h('h2', {}, `${breaches.length} threshold breach${breaches.length === 1 ? '' : 'es'}`),
-    h('ul', {}, breaches.map((b) => h('li', { 'data-testid': 'breach' }, b.message
-      || `${b.kind}: ${b.label ? `${b.label} ` : ''}${metricName(b.metric)} ${ratio(b.actual)} (limit ${ratio(b.limit)})`))));
+    h('ul', {}, breaches.map((b) => h('li', { 'data-testid': 'breach' }, b.message || describeBreach(b)))));
+}
+
+function describeBreach(b) {
+  const label = b.label ? `${b.label} ` : '';
+  return `${b.kind}: ${label}${metricName(b.metric)} ${ratio(b.actual)} (limit ${ratio(b.limit)})`;
 }
 
 export function errorBox(error) {
