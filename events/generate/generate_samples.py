@@ -13,9 +13,10 @@ What it writes, as Lookout for Vision would have left it in S3 (bucket "lfv-samp
 Each image gets a hidden raw anomaly score; the manifest holds the model's decision and its confidence in the
 predicted class rounded to 5 decimals, as the service writes it. The "reported" ROCAUC and AveragePrecision of the
 evaluation result are computed here from the unrounded raw scores, so they differ slightly from what lfv-metrics
-computes from the manifest -- like the real service, whose internal scores are not in the manifest. Reported
+computes from the manifest (the service score is the raw score plus a little noise) -- like the real service, whose internal scores are not in the manifest. Reported
 precision, recall and F1 are computed from the decisions and agree with lfv-metrics.
 """
+import datetime
 import json
 import os
 import random
@@ -122,10 +123,16 @@ def build_images(rng, prefix, n_anomalous, n_normal, separation, spread, name_se
     for i, raw in enumerate(normal):
         images.append({"actual": False, "raw": raw, "name": "%s/normal/%s-%03d.jpg" % (prefix, "test", i)})
     names.shuffle(images)
+    noise = random.Random(name_seed + 1)
     for im in images:
+        im["service"] = im["raw"] + noise.gauss(0, 0.03)
         im["predicted"] = im["raw"] >= 0.5
         im["confidence"] = round(im["raw"] if im["predicted"] else 1.0 - im["raw"], 5)
     return images
+
+
+def iso(epoch):
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def write_lines(path, lines, newline, trailing_blank):
@@ -146,7 +153,7 @@ def write_json(path, doc):
 
 def evaluation_result(project, version, images, training_images, end, labels=None):
     labels_true = [im["actual"] for im in images]
-    raws = [im["raw"] for im in images]
+    raws = [im["service"] for im in images]
     precision, recall, f1 = decision_figures(images)
     metrics = {
         "ROCAUC": r6(roc_auc(labels_true, raws)),
@@ -215,7 +222,7 @@ def circuit_board():
         name = "%s-%d.json" % (project, version)
         write_lines(os.path.join(out, "EvaluationManifest-" + name), lines, "\n", False)
         write_json(os.path.join(out, "EvaluationResult-" + name),
-                   evaluation_result(project, version, images, 220, "2024-03-14T10:2%d:31Z" % version))
+                   evaluation_result(project, version, images, 220, iso(end)))
         write_json(os.path.join(out, "DescribeModel-" + name),
                    describe_model(project, version, images, created, end,
                                   "Circuit board solder defects, version %d" % version))
@@ -287,7 +294,7 @@ def cookies():
         {"ClassName": "crack", "Precision": 0.604, "Recall": 0.538, "F1Score": 0.569091, "AIOU": 0.392},
     ]
     write_json(os.path.join(out, "EvaluationResult-" + name),
-               evaluation_result(project, version, images, 180, "2024-05-09T08:41:10Z", pixel))
+               evaluation_result(project, version, images, 180, iso(1715244070.5), pixel))
     write_json(os.path.join(out, "DescribeModel-" + name),
                describe_model(project, version, images, 1715240070.125, 1715244070.5,
                               "Cookie surface segmentation (scratch, crack)"))

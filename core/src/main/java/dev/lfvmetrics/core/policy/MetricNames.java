@@ -52,6 +52,17 @@ public final class MetricNames {
     }
 
     /**
+     * Whether a metric is a count (a whole number) rather than a ratio.
+     *
+     * @param name a summary or label metric name
+     * @return true for counts such as {@code images} or {@code groundTruthImages}
+     */
+    public static boolean isCount(String name) {
+        RecordComponent c = SUMMARY.containsKey(name) ? SUMMARY.get(name) : LABEL.get(name);
+        return c != null && (c.getType() == long.class || c.getType() == int.class);
+    }
+
+    /**
      * A summary metric's value.
      *
      * @param metrics the metrics, may be {@code null}

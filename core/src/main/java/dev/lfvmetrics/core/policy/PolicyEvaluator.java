@@ -187,14 +187,9 @@ public final class PolicyEvaluator {
         if (summary.labels() != null) {
             summary.labels().forEach(l -> labels.put(l.name(), l));
         }
+        // Rules apply to the labels the model has: one policy can serve many projects (a default policy naming
+        // "scratch" must not fail a project without that label), so a named label that is absent is no breach.
         Map<String, Double> any = policy.labelMinimums().getOrDefault(ANY_LABEL, Map.of());
-        for (String named : policy.labelMinimums().keySet()) {
-            if (!ANY_LABEL.equals(named) && !labels.containsKey(named)) {
-                policy.labelMinimums().get(named).forEach((metric, min) ->
-                        out.add(new Breach(Breach.UNDEFINED, metric, named, null, min, null,
-                                "label " + named + " is not in the evaluation, minimum " + metric + " " + fmt(min))));
-            }
-        }
         for (LabelMetrics label : labels.values()) {
             Map<String, Double> rules = new LinkedHashMap<>(any);
             rules.putAll(policy.labelMinimums().getOrDefault(label.name(), Map.of()));

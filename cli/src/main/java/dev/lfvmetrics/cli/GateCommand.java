@@ -1,0 +1,83 @@
+package dev.lfvmetrics.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lfvmetrics.core.error.InvalidInputException;
+import dev.lfvmetrics.core.format.Formats;
+import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.core.policy.Breach;
+import dev.lfvmetrics.core.policy.PolicyEvaluator;
+import dev.lfvmetrics.core.policy.ThresholdPolicy;
+import dev.lfvmetrics.core.summary.Summary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lfv-metrics gate}: a CI step that fails when a model misses its threshold policy.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Checks a model's evaluation against a threshold policy (minimums, maximum drops against a "
+            + "baseline summary, per-label minimums). Exit status: 0 pass, 1 breach (each listed), 2 bad input.")
+public final class GateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ArtifactOptions artifacts;
+
+    @Option(names = "--thresholds", required = true, paramLabel = "FILE",
+            description = "Threshold policy JSON (minimums, maximumDrops, labelMinimums)")
+    private Path thresholds;
+
+    @Option(names = "--baseline", paramLabel = "SUMMARY",
+            description = "Summary document of the baseline model (from evaluate --json), for maximumDrops")
+    private Path baseline;
+
+    @Option(names = "--json", description = "Print {\"passed\", \"breaches\", \"summary\"} as JSON instead of text")
+    private boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        ThresholdPolicy policy = readPolicy(thresholds);
+        Summary base = baseline == null ? null : Formats.readSummary(baseline);
+        Summary summary = artifacts.evaluate();
+        List<Breach> breaches = PolicyEvaluator.evaluate(policy, summary, base);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("passed", breaches.isEmpty());
+            doc.put("breaches", breaches);
+            doc.put("summary", summary);
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        } else if (breaches.isEmpty()) {
+            out.println("PASS: " + TextReport.name(summary.model()) + " meets " + thresholds
+                    + (base == null ? "" : " (baseline " + TextReport.name(base.model()) + ")"));
+        } else {
+            out.println("BREACH: " + TextReport.name(summary.model()) + " misses " + thresholds + " ("
+                    + breaches.size() + (breaches.size() == 1 ? " breach" : " breaches") + ")");
+            TextReport.breaches(breaches, out);
+        }
+        out.flush();
+        return breaches.isEmpty() ? Main.OK : Main.BREACH;
+    }
+
+    private static ThresholdPolicy readPolicy(Path file) {
+        try (InputStream in = Formats.open(file)) {
+            return PolicyEvaluator.read(in, file.toString());
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), 0, "cannot read file (" + e.getClass().getSimpleName()
+                    + ")", e);
+        }
+    }
+}

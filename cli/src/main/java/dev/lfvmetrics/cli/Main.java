@@ -1,0 +1,96 @@
+package dev.lfvmetrics.cli;
+
+import dev.lfvmetrics.core.error.InvalidInputException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code lfv-metrics} command. Each sub-command is its own class listed in {@code subcommands} below; add a new
+ * one there (e.g. {@code local}, {@code dashboard}).
+ *
+ * <p>Exit status: 0 success (gate: pass), 1 gate breach, 2 bad input or usage, 3 unexpected internal failure.
+ */
+@Command(name = "lfv-metrics", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Evaluation metrics for Amazon Lookout for Vision models.",
+        subcommands = {EvaluateCommand.class, GateCommand.class, CompareCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    /** Exit status of a passed gate and of every successful command. */
+    public static final int OK = 0;
+    /** Exit status of a gate with breaches. */
+    public static final int BREACH = 1;
+    /** Exit status for bad input: a missing or broken file, an invalid option. */
+    public static final int BAD_INPUT = 2;
+    /** Exit status for a failure that is a bug, not the user's input. */
+    public static final int INTERNAL = 3;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        // Without a sub-command there is nothing to do but explain the choices.
+        spec.commandLine().getErr().println("error: a command is required");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
+    }
+
+    /**
+     * Runs the command and exits with its status.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the command with the given streams, for tests and embedding.
+     *
+     * @param args command-line arguments
+     * @param out  standard output
+     * @param err  standard error
+     * @return the exit status
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        CommandLine cli = commandLine(outWriter, errWriter);
+        int status = cli.execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        return status;
+    }
+
+    /**
+     * The configured command line: error handling and exit codes as documented on this class.
+     *
+     * @param out standard output
+     * @param err standard error
+     * @return the command line
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> e instanceof InvalidInputException ? BAD_INPUT : INTERNAL);
+        cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof InvalidInputException bad) {
+                cmd.getErr().println("error: " + bad.getMessage());
+                return BAD_INPUT;
+            }
+            // A bug, not the user's input: name it without internal details, keep the trace for --debug runs.
+            cmd.getErr().println("error: internal failure (" + e.getClass().getName() + "); please report it");
+            if (Boolean.getBoolean("lfv.debug")) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return INTERNAL;
+        });
+        return cli;
+    }
+}
