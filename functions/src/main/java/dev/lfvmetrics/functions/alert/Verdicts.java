@@ -55,7 +55,15 @@ public final class Verdicts {
      * @return its badge and breaches
      */
     public Verdict judge(ModelRecord model) {
-        Optional<Verdict> policy = policyFor(model.project());
+        return judge(model, policyFor(model.project()));
+    }
+
+    /**
+     * @param model  a stored model
+     * @param policy the project's policy as {@link #policyFor} gave it, read once for many models
+     * @return its badge and breaches
+     */
+    public Verdict judge(ModelRecord model, Optional<Verdict> policy) {
         ThresholdPolicy applied = policy.map(Verdict::policy).orElse(null);
         String source = policy.map(Verdict::policySource).orElse(null);
         if (ModelRecord.TRAINING_FAILED.equals(model.status()) || !model.evaluated()) {

@@ -1,0 +1,404 @@
+package dev.lfvmetrics.functions.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lfvmetrics.core.error.InvalidInputException;
+import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.core.compare.SummaryComparison;
+import dev.lfvmetrics.core.policy.PolicyEvaluator;
+import dev.lfvmetrics.core.policy.ThresholdPolicy;
+import dev.lfvmetrics.functions.alert.Verdict;
+import dev.lfvmetrics.functions.alert.Verdicts;
+import dev.lfvmetrics.functions.artifacts.ObjectNotFoundException;
+import dev.lfvmetrics.functions.artifacts.ObjectStore;
+import dev.lfvmetrics.functions.artifacts.S3Uri;
+import dev.lfvmetrics.functions.store.Headline;
+import dev.lfvmetrics.functions.store.InvalidPageTokenException;
+import dev.lfvmetrics.functions.store.ModelRecord;
+import dev.lfvmetrics.functions.store.ModelStore;
+import dev.lfvmetrics.functions.store.Page;
+import dev.lfvmetrics.functions.store.ProjectHead;
+import dev.lfvmetrics.functions.store.Versions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The query API's routes (docs/design.md, docs/openapi.yaml), independent of the HTTP runtime. Every failure the
+ * caller can fix is an {@link ApiException} naming the bad parameter; anything else propagates to the handler,
+ * which logs it and answers a generic 500.
+ */
+public final class ApiService {
+
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
+
+    private final ModelStore store;
+    private final Verdicts verdicts;
+    private final ObjectStore objects;
+    private final String detailsBucket;
+    private final boolean dashboard;
+
+    /**
+     * @param store         the model store
+     * @param verdicts      policy judgement
+     * @param objects       the details bucket's storage
+     * @param detailsBucket the details bucket, null when per-image results are unavailable
+     * @param dashboard     whether to serve the dashboard page
+     */
+    public ApiService(ModelStore store, Verdicts verdicts, ObjectStore objects, String detailsBucket,
+                      boolean dashboard) {
+        this.store = store;
+        this.verdicts = verdicts;
+        this.objects = objects;
+        this.detailsBucket = detailsBucket;
+        this.dashboard = dashboard;
+    }
+
+    /**
+     * @param request the request
+     * @return the response
+     * @throws ApiException for anything the caller can fix
+     */
+    public ApiResponse handle(ApiRequest request) {
+        List<String> path = segments(request.path());
+        String method = request.method();
+        if (path.isEmpty()) {
+            requireDashboard();
+            allow(method, "GET");
+            return new ApiResponse(302, null, null, Map.of("Location", "/ui/"));
+        }
+        if (path.get(0).equals("ui")) {
+            requireDashboard();
+            allow(method, "GET");
+            if (path.size() == 1 && !request.path().endsWith("/")) {
+                return new ApiResponse(302, null, null, Map.of("Location", "/ui/"));
+            }
+            return StaticFiles.serve(String.join("/", path.subList(1, path.size())));
+        }
+        if (!path.get(0).equals("projects")) {
+            throw ApiException.notFound("no such route: " + request.path());
+        }
+        if (path.size() == 1) {
+            allow(method, "GET");
+            return projects();
+        }
+        String project = project(path.get(1));
+        if (path.size() == 3 && path.get(2).equals("models")) {
+            allow(method, "GET");
+            return history(project, request.query());
+        }
+        if (path.size() == 4 && path.get(2).equals("models")) {
+            allow(method, "GET");
+            return model(project, path.get(3));
+        }
+        if (path.size() == 5 && path.get(2).equals("models") && path.get(4).equals("images")) {
+            allow(method, "GET");
+            return images(project, path.get(3), request.query());
+        }
+        if (path.size() == 3 && path.get(2).equals("compare")) {
+            allow(method, "GET");
+            return compare(project, request.query());
+        }
+        if (path.size() == 3 && path.get(2).equals("thresholds")) {
+            allow(method, "GET", "PUT");
+            return method.equals("PUT") ? putThresholds(project, request.body()) : thresholds(project);
+        }
+        throw ApiException.notFound("no such route: " + request.path());
+    }
+
+    private ApiResponse projects() {
+        ArrayNode projects = Json.mapper().createArrayNode();
+        for (ProjectHead head : store.projects()) {
+            ObjectNode p = projects.addObject();
+            p.put("project", head.project());
+            p.put("latestVersion", head.version());
+            p.put("status", head.status());
+            p.put("badge", store.model(head.project(), head.version()).map(verdicts::judge).map(Verdict::badge)
+                    .orElse(null));
+            p.put("evaluatedAt", head.evaluatedAt());
+            p.put("ingestedAt", head.ingestedAt());
+            p.set("headline", headline(head.headline()));
+        }
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.set("projects", projects);
+        return ok(root);
+    }
+
+    private ApiResponse history(String project, Map<String, String> query) {
+        int limit = limit(query);
+        Page<ModelRecord> page;
+        try {
+            page = store.history(project, limit, query.get("next"));
+        } catch (InvalidPageTokenException e) {
+            throw ApiException.badParameter("next", e.getMessage());
+        }
+        if (page.items().isEmpty() && query.get("next") == null && store.latest(project).isEmpty()) {
+            throw ApiException.notFound("unknown project: " + project);
+        }
+        Optional<Verdict> policy = verdicts.policyFor(project);
+        ArrayNode items = Json.mapper().createArrayNode();
+        for (ModelRecord model : page.items()) {
+            ObjectNode item = items.addObject();
+            item.put("version", model.version());
+            item.put("status", model.status());
+            item.put("badge", verdicts.judge(model, policy).badge());
+            item.put("ingestedAt", model.ingestedAt());
+            item.put("evaluatedAt", Headline.evaluatedAt(model.summaryJson()));
+            item.set("headline", headline(Headline.of(model.summaryJson())));
+        }
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.set("items", items);
+        root.put("next", page.next());
+        return ok(root);
+    }
+
+    private ApiResponse model(String project, String version) {
+        ModelRecord model = find(project, version, "version");
+        Verdict verdict = verdicts.judge(model);
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("project", model.project());
+        root.put("version", model.version());
+        root.put("status", model.status());
+        root.put("statusMessage", model.statusMessage());
+        root.put("ingestedAt", model.ingestedAt());
+        root.put("badge", verdict.badge());
+        root.set("breaches", Json.mapper().valueToTree(verdict.breaches()));
+        root.set("policy", Json.mapper().valueToTree(verdict.policy()));
+        root.set("summary", model.evaluated() ? tree(model.summaryJson()) : Json.mapper().nullNode());
+        return ok(root);
+    }
+
+    private ApiResponse images(String project, String version, Map<String, String> query) {
+        String outcome = query.getOrDefault("outcome", "all");
+        if (!List.of("all", "correct", "incorrect").contains(outcome)) {
+            throw ApiException.badParameter("outcome", "must be incorrect, correct or all, not '" + outcome + "'");
+        }
+        int limit = limit(query);
+        long offset = offset(query.get("next"));
+        ModelRecord model = find(project, version, "version");
+        if (!model.evaluated() || model.detailsKey() == null || detailsBucket == null) {
+            throw ApiException.notFound("no per-image results for " + project + "/" + model.version()
+                    + " (status " + model.status() + ")");
+        }
+        S3Uri location = new S3Uri(detailsBucket, model.detailsKey() + "images.jsonl");
+        ArrayNode items = Json.mapper().createArrayNode();
+        long total = 0;
+        try (InputStream in = objects.open(location);
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode image = Json.mapper().readTree(line);
+                boolean correct = image.path("correct").asBoolean();
+                if (outcome.equals("all") || correct == outcome.equals("correct")) {
+                    if (total >= offset && items.size() < limit) {
+                        items.add(image);
+                    }
+                    total++;
+                }
+            }
+        } catch (ObjectNotFoundException e) {
+            throw ApiException.notFound("per-image results of " + project + "/" + model.version() + " are missing");
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + location + " failed", e);
+        }
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.set("items", items);
+        long end = offset + items.size();
+        root.put("next", end < total ? token(end) : null);
+        root.put("total", total);
+        return ok(root);
+    }
+
+    private ApiResponse compare(String project, Map<String, String> query) {
+        String base = query.get("base");
+        String candidate = query.get("candidate");
+        if (base == null || base.isBlank()) {
+            throw ApiException.badParameter("base", "required: the base model version");
+        }
+        if (candidate == null || candidate.isBlank()) {
+            throw ApiException.badParameter("candidate", "required: the candidate model version");
+        }
+        ModelRecord baseModel = find(project, base, "base");
+        ModelRecord candidateModel = find(project, candidate, "candidate");
+        for (ModelRecord m : List.of(baseModel, candidateModel)) {
+            if (!m.evaluated()) {
+                throw ApiException.notFound(project + "/" + m.version() + " has no evaluation (status "
+                        + m.status() + ")");
+            }
+        }
+        return ok(Json.mapper().valueToTree(SummaryComparison.compare(
+                Verdicts.summary(baseModel), Verdicts.summary(candidateModel))));
+    }
+
+    private ApiResponse thresholds(String project) {
+        Optional<Verdict> policy = verdicts.policyFor(project);
+        if (store.policy(project).isEmpty() && store.latest(project).isEmpty()) {
+            throw ApiException.notFound("unknown project: " + project);
+        }
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.set("policy", Json.mapper().valueToTree(policy.map(Verdict::policy).orElse(null)));
+        root.put("source", policy.map(Verdict::policySource).orElse(null));
+        return ok(root);
+    }
+
+    private ApiResponse putThresholds(String project, String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badParameter("body", "required: a threshold policy JSON document");
+        }
+        ThresholdPolicy policy;
+        try {
+            policy = PolicyEvaluator.read(body, "body");
+        } catch (InvalidInputException e) {
+            throw new ApiException(400, "InvalidPolicy", e.getMessage());
+        }
+        String json = write(policy);
+        store.putPolicy(project, json);
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.set("policy", tree(json));
+        root.put("source", Verdicts.PROJECT);
+        return ok(root);
+    }
+
+    private ModelRecord find(String project, String version, String parameter) {
+        if ("latest".equals(version)) {
+            return store.latest(project).orElseThrow(() -> ApiException.notFound("unknown project: " + project));
+        }
+        if (!Versions.isVersion(version)) {
+            throw ApiException.badParameter(parameter, "'" + version + "' is not a model version "
+                    + "(1 to 10 digits, or latest)");
+        }
+        Optional<ModelRecord> model = store.model(project, version);
+        if (model.isPresent()) {
+            return model.get();
+        }
+        if (store.latest(project).isEmpty()) {
+            throw ApiException.notFound("unknown project: " + project);
+        }
+        throw ApiException.notFound("project " + project + " has no version " + version);
+    }
+
+    private void requireDashboard() {
+        if (!dashboard) {
+            throw ApiException.notFound("the dashboard is not enabled");
+        }
+    }
+
+    private static void allow(String method, String... allowed) {
+        if (!List.of(allowed).contains(method)) {
+            throw new ApiException(405, "MethodNotAllowed", method + " is not allowed here; use "
+                    + String.join(" or ", allowed), Map.of("Allow", String.join(", ", allowed)));
+        }
+    }
+
+    private static String project(String raw) {
+        if (!Versions.isProject(raw)) {
+            throw ApiException.badParameter("project", "'" + raw + "' is not a project name "
+                    + "(letters, digits, '-' and '_', 1 to 255 characters)");
+        }
+        return raw;
+    }
+
+    private static int limit(Map<String, String> query) {
+        String raw = query.get("limit");
+        if (raw == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // Not a number: the same answer as an out-of-range one, below.
+        }
+        throw ApiException.badParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", not '"
+                + raw + "'");
+    }
+
+    private static long offset(String token) {
+        if (token == null) {
+            return 0;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (decoded.startsWith("o:")) {
+                long offset = Long.parseLong(decoded.substring(2));
+                if (offset >= 0) {
+                    return offset;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("next", "not a token issued by this listing");
+        }
+        throw ApiException.badParameter("next", "not a token issued by this listing");
+    }
+
+    private static String token(long offset) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String raw : (path == null ? "" : path).split("/")) {
+            if (!raw.isEmpty()) {
+                try {
+                    segments.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badParameter("path", "malformed percent-encoding in '" + raw + "'");
+                }
+            }
+        }
+        return segments;
+    }
+
+    private static ObjectNode headline(Map<String, Double> figures) {
+        ObjectNode headline = Json.mapper().createObjectNode();
+        for (String name : Headline.METRICS) {
+            Double value = figures.get(name);
+            if (value == null) {
+                headline.putNull(name);
+            } else if (name.equals("images")) {
+                headline.put(name, value.longValue());
+            } else {
+                headline.put(name, value);
+            }
+        }
+        return headline;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not JSON", e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("policy records always serialise", e);
+        }
+    }
+
+    private static ApiResponse ok(JsonNode body) {
+        return ApiResponse.json(200, body.toString());
+    }
+}
