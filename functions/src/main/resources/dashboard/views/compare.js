@@ -3,74 +3,90 @@ import { h, tableWrap } from '../dom.js';
 import { api } from '../api.js';
 import { ratio, signed, count, signedCount, metricName, isNumber } from '../format.js';
 import {
-  badge, figure, section, confusionMatrix, rocChart, prChart, breachList, modelHref, projectHref, CARD_METRICS,
+  badge, figure, section, confusionMatrix, rocChart, prChart, breachList, modelHref, projectHref,
 } from '../components.js';
 
-const COUNTS = [
-  ['images', 'Test images'],
-  ['truePositives', 'True positives'],
-  ['falsePositives', 'False positives'],
-  ['trueNegatives', 'True negatives'],
-  ['falseNegatives', 'False negatives'],
-];
+// Figures that are image counts (shown as integers, no better/worse judgement).
+const COUNTS = new Set(['images', 'anomalous', 'normal', 'truePositives', 'falsePositives', 'trueNegatives',
+  'falseNegatives', 'correct', 'incorrect', 'groundTruthImages', 'predictedImages']);
+// Ratios where a smaller value is the better one.
+const LOWER_IS_BETTER = new Set(['falsePositiveRate']);
+const METRIC_ORDER = ['f1Score', 'precision', 'recall', 'rocAuc', 'averagePrecision', 'accuracy', 'specificity',
+  'falsePositiveRate', 'images', 'anomalous', 'normal', 'truePositives', 'falsePositives', 'trueNegatives',
+  'falseNegatives', 'correct', 'incorrect'];
+const COUNT_NAMES = {
+  images: 'Test images', anomalous: 'Anomalous images', normal: 'Normal images', truePositives: 'True positives',
+  falsePositives: 'False positives', trueNegatives: 'True negatives', falseNegatives: 'False negatives',
+  correct: 'Correct', incorrect: 'Incorrect', groundTruthImages: 'Ground-truth images',
+  predictedImages: 'Predicted images', threshold: 'Threshold',
+};
 
 function delta(base, candidate) {
   return isNumber(base) && isNumber(candidate) ? candidate - base : null;
 }
 
-function trend(change) {
+function nameOf(metric) {
+  return COUNT_NAMES[metric] || metricName(metric);
+}
+
+function trend(metric, change) {
+  if (COUNTS.has(metric) || metric === 'threshold') {
+    return '';
+  }
   if (!isNumber(change) || Math.abs(change) < 0.0005) {
     return h('span', { class: 'trend same' }, 'no change');
   }
-  return change > 0 ? h('span', { class: 'trend up' }, '▲ better') : h('span', { class: 'trend down' }, '▼ worse');
+  const better = LOWER_IS_BETTER.has(metric) ? change < 0 : change > 0;
+  return better ? h('span', { class: 'trend up' }, '▲ better') : h('span', { class: 'trend down' }, '▼ worse');
 }
 
-function metricRows(base, candidate) {
-  const ratios = CARD_METRICS.map((metric) => {
-    const a = base.metrics[metric];
-    const b = candidate.metrics[metric];
-    const change = delta(a, b);
-    return h('tr', { 'data-testid': 'compare-row', 'data-metric': metric },
-      h('th', { scope: 'row' }, metricName(metric)),
-      h('td', { class: 'n' }, figure(a, `compare-${metric}-base`)),
-      h('td', { class: 'n' }, figure(b, `compare-${metric}-candidate`)),
-      h('td', { class: 'n' }, figure(change, `compare-${metric}-delta`, signed)),
-      h('td', {}, trend(change)));
-  });
-  const counts = COUNTS.map(([metric, label]) => {
-    const a = base.metrics[metric];
-    const b = candidate.metrics[metric];
-    return h('tr', { 'data-testid': 'compare-row', 'data-metric': metric },
-      h('th', { scope: 'row' }, label),
-      h('td', { class: 'n' }, figure(a, `compare-${metric}-base`, count)),
-      h('td', { class: 'n' }, figure(b, `compare-${metric}-candidate`, count)),
-      h('td', { class: 'n' }, figure(delta(a, b), `compare-${metric}-delta`, signedCount)),
-      h('td', {}, ''));
-  });
-  return [...ratios, ...counts];
+/** The API's comparison when it answers; the same figures computed here from both summaries otherwise. */
+async function comparisonOf(project, baseVersion, candidateVersion, base, candidate) {
+  try {
+    return { document: await api.compare(project, baseVersion, candidateVersion), local: false };
+  } catch (error) {
+    const metrics = METRIC_ORDER.filter((m) => m in base.metrics || m in candidate.metrics).map((m) => ({
+      metric: m, base: base.metrics[m] ?? null, candidate: candidate.metrics[m] ?? null,
+      difference: delta(base.metrics[m], candidate.metrics[m]),
+    }));
+    return { document: { metrics, bestThreshold: [], labels: [] }, local: true, error };
+  }
 }
 
-function labelRows(base, candidate) {
-  const names = [...new Set([...(base.labels || []), ...(candidate.labels || [])].map((l) => l.name))].sort();
-  if (names.length === 0) {
+function ordered(deltas) {
+  const rank = (m) => (METRIC_ORDER.indexOf(m) < 0 ? METRIC_ORDER.length : METRIC_ORDER.indexOf(m));
+  return [...deltas].sort((a, b) => rank(a.metric) - rank(b.metric));
+}
+
+function deltaRow(d, prefix) {
+  const format = COUNTS.has(d.metric) ? count : ratio;
+  const formatDelta = COUNTS.has(d.metric) ? signedCount : signed;
+  return h('tr', { 'data-testid': `${prefix}-row`, 'data-metric': d.metric },
+    h('th', { scope: 'row' }, nameOf(d.metric)),
+    h('td', { class: 'n' }, figure(d.base, `${prefix}-${d.metric}-base`, format)),
+    h('td', { class: 'n' }, figure(d.candidate, `${prefix}-${d.metric}-candidate`, format)),
+    h('td', { class: 'n' }, figure(d.difference, `${prefix}-${d.metric}-delta`, formatDelta)),
+    h('td', {}, trend(d.metric, d.difference)));
+}
+
+function deltaTable(caption, deltas, prefix, baseVersion, candidateVersion, testid) {
+  return h('table', { class: 'data', 'data-testid': testid },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, ['Metric', `Version ${baseVersion}`, `Version ${candidateVersion}`, 'Change', '']
+      .map((t, i) => h('th', { scope: 'col', class: i > 0 && i < 4 ? 'n' : null }, t)))),
+    h('tbody', {}, deltas.map((d) => deltaRow(d, prefix))));
+}
+
+function labelSections(labels, baseVersion, candidateVersion) {
+  if (!labels || labels.length === 0) {
     return null;
   }
-  const find = (summary, name) => (summary.labels || []).find((l) => l.name === name) || {};
-  const table = h('table', { class: 'data', 'data-testid': 'compare-label-table' },
-    h('caption', {}, 'Per-label F1 and average IoU'),
-    h('thead', {}, h('tr', {}, ['Label', 'F1 base', 'F1 candidate', 'Change', 'IoU base', 'IoU candidate', 'Change']
-      .map((t, i) => h('th', { scope: 'col', class: i > 0 ? 'n' : null }, t)))),
-    h('tbody', {}, names.map((name) => {
-      const a = find(base, name);
-      const b = find(candidate, name);
-      return h('tr', { 'data-label': name },
-        h('th', { scope: 'row' }, name),
-        h('td', { class: 'n' }, ratio(a.f1Score)), h('td', { class: 'n' }, ratio(b.f1Score)),
-        h('td', { class: 'n' }, signed(delta(a.f1Score, b.f1Score))),
-        h('td', { class: 'n' }, ratio(a.averageIou)), h('td', { class: 'n' }, ratio(b.averageIou)),
-        h('td', { class: 'n' }, signed(delta(a.averageIou, b.averageIou))));
-    })));
-  return section('Labels', tableWrap('Per-label comparison', table));
+  return section('Labels', labels.map((label) => {
+    const presence = label.inBase && label.inCandidate ? ''
+      : ` (only in version ${label.inBase ? baseVersion : candidateVersion})`;
+    return tableWrap(`Label ${label.label}`, deltaTable(`Label ${label.label}${presence}`, label.metrics,
+      `compare-label-${label.label}`, baseVersion, candidateVersion, 'compare-label-table'));
+  }));
 }
 
 export async function renderCompare(project, baseVersion, candidateVersion) {
@@ -89,12 +105,19 @@ export async function renderCompare(project, baseVersion, candidateVersion) {
     return { title: `${project} compare`, heading, content };
   }
   content.push(breachList(candidate.breaches));
-  const table = h('table', { class: 'data', 'data-testid': 'compare-table' },
-    h('caption', {}, `Computed figures, change = version ${candidateVersion} − version ${baseVersion}`),
-    h('thead', {}, h('tr', {}, ['Metric', `Version ${baseVersion}`, `Version ${candidateVersion}`, 'Change', '']
-      .map((t, i) => h('th', { scope: 'col', class: i > 0 && i < 4 ? 'n' : null }, t)))),
-    h('tbody', {}, metricRows(base.summary, candidate.summary)));
-  content.push(section('Figures', tableWrap('Figures compared', table)));
+  const comparison = await comparisonOf(project, baseVersion, candidateVersion, base.summary, candidate.summary);
+  const figures = [tableWrap('Figures compared', deltaTable(
+    `Computed figures, change = version ${candidateVersion} − version ${baseVersion}`,
+    ordered(comparison.document.metrics || []), 'compare', baseVersion, candidateVersion, 'compare-table'))];
+  if (comparison.local) {
+    figures.unshift(h('p', { class: 'muted', 'data-testid': 'compare-local' },
+      `The API's comparison was not available (${comparison.error.message}); figures computed in the page.`));
+  }
+  if ((comparison.document.bestThreshold || []).length > 0) {
+    figures.push(tableWrap('Best-F1 threshold compared', deltaTable('At the best-F1 threshold',
+      comparison.document.bestThreshold, 'compare-best', baseVersion, candidateVersion, 'compare-best-table')));
+  }
+  content.push(section('Figures', figures));
   content.push(section('Confusion matrices', h('div', { class: 'split' },
     confusionMatrix(base.summary.metrics, `Version ${baseVersion}`, 'cm-base'),
     confusionMatrix(candidate.summary.metrics, `Version ${candidateVersion}`, 'cm-candidate'))));
@@ -102,6 +125,6 @@ export async function renderCompare(project, baseVersion, candidateVersion) {
   const summaries = [base.summary, candidate.summary];
   content.push(section('Curves', h('div', { class: 'charts' },
     rocChart(summaries, names, ['s2', 's1']), prChart(summaries, names, ['s2', 's1']))));
-  content.push(labelRows(base.summary, candidate.summary));
+  content.push(labelSections(comparison.document.labels, baseVersion, candidateVersion));
   return { title: `${project} ${baseVersion} vs ${candidateVersion}`, heading, content };
 }

@@ -104,6 +104,12 @@ function testResults(project, version, segmentation) {
   return container;
 }
 
+function reportedImages(summary) {
+  const reported = (summary.differences || []).find((d) => d.metric === 'images' && d.reported !== null);
+  return reported ? h('span', { class: 'muted' }, ' (reported ',
+    figure(reported.reported, 'count-images-reported', count), ')') : null;
+}
+
 function header(model, summary) {
   const info = summary ? summary.model || {} : {};
   return h('div', { class: 'model-meta' },
@@ -112,7 +118,8 @@ function header(model, summary) {
       summary ? ` · ${summary.modelType === 'SEGMENTATION' ? 'segmentation' : 'classification'} model` : ''),
     model.statusMessage ? h('p', { class: 'muted' }, model.statusMessage) : null,
     summary ? h('dl', { class: 'facts' },
-      h('dt', {}, 'Test images'), h('dd', {}, figure(summary.metrics.images, 'count-images', count)),
+      h('dt', {}, 'Test images'), h('dd', {}, figure(summary.metrics.images, 'count-images', count),
+        reportedImages(summary)),
       h('dt', {}, 'Anomalous / normal'), h('dd', {}, figure(summary.metrics.anomalous, 'count-anomalous', count),
         ' / ', figure(summary.metrics.normal, 'count-normal', count)),
       h('dt', {}, 'Training images'), h('dd', {}, count(info.trainingImages)),
