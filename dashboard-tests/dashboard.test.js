@@ -197,6 +197,8 @@ describe('dashboard', () => {
     const { summary } = await api('/projects/circuit-board/models/1');
     assert.equal(all.body.total, summary.metrics.images);
     assert.equal(incorrect.body.total + correct.body.total, all.body.total);
+    await assertFigure(page.getByTestId('count-incorrect'), summary.metrics.incorrect, String, 'incorrect count');
+    assert.equal(incorrect.body.total, summary.metrics.incorrect);
     if (all.body.next) {
       await page.getByTestId('images-more').click();
       const second = await api(`${base}?outcome=all&limit=25&next=${enc(all.body.next)}`);

@@ -152,6 +152,10 @@ export async function renderModel(project, version) {
   if (summary.labels && summary.labels.length > 0) {
     content.push(section('Labels', labelTable(summary.labels)));
   }
-  content.push(section('Test results', testResults(project, shownVersion, summary.modelType === 'SEGMENTATION')));
+  content.push(section('Test results',
+    h('p', {}, figure(summary.metrics.correct, 'count-correct', count), ' correct and ',
+      figure(summary.metrics.incorrect, 'count-incorrect', count), ' incorrect of ', count(summary.metrics.images),
+      ' test images.'),
+    testResults(project, shownVersion, summary.modelType === 'SEGMENTATION')));
   return { title: `${project} v${shownVersion}`, heading, content };
 }
