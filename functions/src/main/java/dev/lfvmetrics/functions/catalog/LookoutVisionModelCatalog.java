@@ -37,9 +37,9 @@ public final class LookoutVisionModelCatalog implements ModelCatalog {
                 d.statusAsString(),
                 d.statusMessage(),
                 d.performance() == null ? null : new ModelDescription.Performance(
-                        d.performance().f1Score() == null ? null : d.performance().f1Score().doubleValue(),
-                        d.performance().recall() == null ? null : d.performance().recall().doubleValue(),
-                        d.performance().precision() == null ? null : d.performance().precision().doubleValue()),
+                        decimal(d.performance().f1Score()),
+                        decimal(d.performance().recall()),
+                        decimal(d.performance().precision())),
                 d.outputConfig() == null || d.outputConfig().s3Location() == null ? null
                         : new ModelDescription.S3Location(d.outputConfig().s3Location().bucket(),
                                 d.outputConfig().s3Location().prefix()),
@@ -58,5 +58,13 @@ public final class LookoutVisionModelCatalog implements ModelCatalog {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /**
+     * The API's figures are floats: widening 0.95082f gives 0.9508200287818909, so go through the float's shortest
+     * decimal text to keep the value the service printed.
+     */
+    private static Double decimal(Float value) {
+        return value == null ? null : Double.valueOf(Float.toString(value));
     }
 }
