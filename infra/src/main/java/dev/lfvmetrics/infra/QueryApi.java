@@ -1,0 +1,157 @@
+package dev.lfvmetrics.infra;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.PayloadFormatVersion;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * The HTTP API (payload format 2.0) in front of the API function: the routes of docs/design.md, IAM authorization
+ * on every route unless {@code apiAuth=none}, stage-wide throttling and JSON access logs.
+ */
+public final class QueryApi extends Construct {
+
+    /** Every route of docs/design.md, method first, in the order the design lists them. */
+    public static final List<String> ROUTES = List.of(
+            "GET /projects",
+            "GET /projects/{project}/models/latest",
+            "GET /projects/{project}/models",
+            "GET /projects/{project}/models/{version}",
+            "GET /projects/{project}/models/{version}/images",
+            "GET /projects/{project}/compare",
+            "GET /projects/{project}/thresholds",
+            "PUT /projects/{project}/thresholds",
+            "GET /",
+            // '/ui' without a trailing segment is not matched by the greedy route below.
+            "GET /ui",
+            "GET /ui/{proxy+}");
+
+    private final HttpApi api;
+    private final HttpStage stage;
+    private final LogGroup accessLogs;
+
+    /**
+     * @param scope parent
+     * @param id construct id
+     * @param props handler, authorization and limits
+     */
+    public QueryApi(Construct scope, String id, QueryApiProps props) {
+        super(scope, id);
+        IHttpRouteAuthorizer authorizer = props.auth() == ApiAuth.IAM
+                ? new HttpIamAuthorizer()
+                : new HttpNoneAuthorizer();
+        this.api = HttpApi.Builder.create(this, "Api")
+                .apiName("lfv-metrics")
+                .description("lfv-metrics query API and dashboard")
+                .createDefaultStage(false)
+                .defaultAuthorizer(authorizer)
+                .build();
+        this.accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .retention(props.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        IAccessLogDestination destination = new LogGroupLogDestination(accessLogs);
+        this.stage = HttpStage.Builder.create(this, "DefaultStage")
+                .httpApi(api)
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder()
+                        .rateLimit(props.rateLimit())
+                        .burstLimit(props.burstLimit())
+                        .build())
+                .accessLogSettings(new IAccessLogSettings() {
+                    @Override
+                    public IAccessLogDestination getDestination() {
+                        return destination;
+                    }
+
+                    @Override
+                    public AccessLogFormat getFormat() {
+                        return AccessLogFormat.custom(accessLogFormat());
+                    }
+                })
+                .build();
+        HttpLambdaIntegration integration = new HttpLambdaIntegration("ApiFunction", props.handler(),
+                HttpLambdaIntegrationProps.builder().payloadFormatVersion(PayloadFormatVersion.VERSION_2_0).build());
+        for (String route : ROUTES) {
+            String[] parts = route.split(" ", 2);
+            api.addRoutes(AddRoutesOptions.builder()
+                    .methods(List.of(HttpMethod.valueOf(parts[0])))
+                    .path(parts[1])
+                    .integration(integration)
+                    .build());
+        }
+        if (props.auth() == ApiAuth.NONE) {
+            Nag.acknowledge(api, "AwsSolutions-APIG4", "The operator deployed with apiAuth=none on purpose"
+                    + " (docs/deploy.md warns that anyone with the URL can then read metrics and change thresholds).");
+        }
+    }
+
+    // Only variables HTTP APIs support (their set differs from REST APIs'): one JSON object per request.
+    private static String accessLogFormat() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("requestId", "$context.requestId");
+        fields.put("requestTime", "$context.requestTime");
+        fields.put("sourceIp", "$context.identity.sourceIp");
+        fields.put("caller", "$context.identity.userArn");
+        fields.put("routeKey", "$context.routeKey");
+        fields.put("status", "$context.status");
+        fields.put("protocol", "$context.protocol");
+        fields.put("responseLength", "$context.responseLength");
+        fields.put("integrationLatency", "$context.integrationLatency");
+        fields.put("integrationError", "$context.integrationErrorMessage");
+        StringBuilder json = new StringBuilder("{");
+        fields.forEach((name, variable) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(name).append("\":\"").append(variable).append('"');
+        });
+        return json.append('}').toString();
+    }
+
+    /**
+     * @return the API
+     */
+    public HttpApi api() {
+        return api;
+    }
+
+    /**
+     * @return the {@code $default} stage
+     */
+    public HttpStage stage() {
+        return stage;
+    }
+
+    /**
+     * @return the access log group
+     */
+    public LogGroup accessLogs() {
+        return accessLogs;
+    }
+
+    /**
+     * @return the URL callers use
+     */
+    public String url() {
+        return stage.getUrl();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.lfvmetrics.infra;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import software.constructs.Node;
+
+/**
+ * Every deploy-time parameter of the stack, read and validated from the CDK context ({@code -c key=value} or
+ * cdk.json). docs/deploy.md documents each one. List parameters take a comma-separated string or a JSON list.
+ *
+ * @param artifactsBuckets existing buckets that receive Lookout for Vision evaluation files (imported, not created)
+ * @param artifactsPrefix key prefix of the evaluation files in those buckets ("" = anywhere)
+ * @param alertEmails addresses subscribed to the alert topic
+ * @param slack the Slack channel for AWS Chatbot, when both ids are given
+ * @param defaultPolicy the default threshold policy as compact JSON, "" for none
+ * @param apiAuth the query API's authorization
+ * @param watchedProjects Lookout for Vision projects whose CreateModel calls start the training watcher
+ * @param modelCatalog where the functions read DescribeModel documents
+ * @param descriptionBucket optional existing bucket of saved DescribeModel documents
+ * @param functionsJar absolute path of the shaded functions jar
+ */
+public record StackSettings(List<String> artifactsBuckets, String artifactsPrefix, List<String> alertEmails,
+                            Optional<SlackChannel> slack, String defaultPolicy, ApiAuth apiAuth,
+                            List<String> watchedProjects, ModelCatalog modelCatalog,
+                            Optional<String> descriptionBucket, Path functionsJar) {
+
+    // S3 bucket naming rules (general purpose buckets), checked here so a typo fails synth, not the first event.
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    // Lookout for Vision's own constraint on project names (API reference, CreateProject).
+    private static final Pattern PROJECT = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_\\-]{0,254}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
+    private static final Pattern SLACK_WORKSPACE = Pattern.compile("[0-9A-Z]{1,255}");
+    private static final Pattern SLACK_CHANNEL = Pattern.compile("[A-Za-z0-9]{1,255}");
+
+    /** Canonical constructor: copies the lists so that a settings value cannot change after validation. */
+    public StackSettings {
+        artifactsBuckets = List.copyOf(artifactsBuckets);
+        alertEmails = List.copyOf(alertEmails);
+        watchedProjects = List.copyOf(watchedProjects);
+    }
+
+    /**
+     * @param context the app's (or a test's) construct node holding the context
+     * @param workingDirectory where relative paths start (the process's working directory)
+     * @return the validated settings
+     * @throws InvalidContextException naming the first parameter that is wrong
+     */
+    public static StackSettings fromContext(Node context, Path workingDirectory) {
+        List<String> buckets = list(context, "artifactsBuckets");
+        for (String bucket : buckets) {
+            require(BUCKET.matcher(bucket).matches(), "artifactsBuckets",
+                    "'" + bucket + "' is not a valid S3 bucket name");
+        }
+        String prefix = string(context, "artifactsPrefix").orElse("");
+        require(!prefix.startsWith("/"), "artifactsPrefix", "'" + prefix + "' must not start with '/': S3 keys"
+                + " have no leading slash");
+        require(!prefix.contains("*") && !prefix.contains("\\"), "artifactsPrefix",
+                "'" + prefix + "' must not contain '*' or '\\' (it is a plain key prefix, not a pattern)");
+        List<String> emails = list(context, "alertEmails");
+        for (String email : emails) {
+            require(EMAIL.matcher(email).matches(), "alertEmails", "'" + email + "' is not an e-mail address");
+        }
+        Optional<SlackChannel> slack = slack(context);
+        String policy = DefaultPolicy.normalize(context.tryGetContext(DefaultPolicy.PARAMETER));
+        ApiAuth auth = ApiAuth.parse(string(context, "apiAuth").orElse(null));
+        List<String> projects = list(context, "watchedProjects");
+        for (String project : projects) {
+            require(PROJECT.matcher(project).matches(), "watchedProjects", "'" + project + "' is not a Lookout"
+                    + " for Vision project name (1-255 of [a-zA-Z0-9_-], starting with a letter or digit)");
+        }
+        ModelCatalog catalog = ModelCatalog.parse(string(context, "modelCatalog").orElse(null),
+                projects.isEmpty() ? ModelCatalog.S3 : ModelCatalog.LIVE);
+        require(catalog != ModelCatalog.LIVE || !projects.isEmpty(), "modelCatalog", "'live' needs"
+                + " watchedProjects: DescribeModel is allowed only on the watched projects' models");
+        Optional<String> descriptions = string(context, "descriptionBucket");
+        descriptions.ifPresent(b -> require(BUCKET.matcher(b).matches(), "descriptionBucket",
+                "'" + b + "' is not a valid S3 bucket name"));
+        Path jar = FunctionsJar.resolve(string(context, FunctionsJar.PARAMETER).orElse(null), workingDirectory);
+        return new StackSettings(buckets, prefix, emails, slack, policy, auth, projects, catalog, descriptions,
+                jar);
+    }
+
+    private static Optional<SlackChannel> slack(Node context) {
+        Optional<String> workspace = string(context, "slackWorkspaceId");
+        Optional<String> channel = string(context, "slackChannelId");
+        if (workspace.isEmpty() && channel.isEmpty()) {
+            return Optional.empty();
+        }
+        require(workspace.isPresent(), "slackWorkspaceId", "is required when slackChannelId is given");
+        require(channel.isPresent(), "slackChannelId", "is required when slackWorkspaceId is given");
+        require(SLACK_WORKSPACE.matcher(workspace.get()).matches(), "slackWorkspaceId",
+                "'" + workspace.get() + "' is not a Slack workspace id (capital letters and digits, e.g. T0123ABCD)");
+        require(SLACK_CHANNEL.matcher(channel.get()).matches(), "slackChannelId",
+                "'" + channel.get() + "' is not a Slack channel id (letters and digits, e.g. C0123ABCD)");
+        return Optional.of(new SlackChannel(workspace.get(), channel.get()));
+    }
+
+    private static Optional<String> string(Node context, String key) {
+        Object value = context.tryGetContext(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof String) && !(value instanceof Number) && !(value instanceof Boolean)) {
+            throw new InvalidContextException(key, "expected a single value, got " + value);
+        }
+        String text = value.toString().trim();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    private static List<String> list(Node context, String key) {
+        Object value = context.tryGetContext(key);
+        List<String> items = new ArrayList<>();
+        if (value == null) {
+            return items;
+        }
+        if (value instanceof String text) {
+            for (String part : text.split(",", -1)) {
+                items.add(part.trim());
+            }
+        } else if (value instanceof Collection<?> values) {
+            for (Object part : values) {
+                require(part instanceof String, key, "list items must be strings, got " + part);
+                items.add(((String) part).trim());
+            }
+        } else {
+            throw new InvalidContextException(key, "expected a comma-separated string or a list, got " + value);
+        }
+        items.removeIf(String::isEmpty);
+        LinkedHashSet<String> unique = new LinkedHashSet<>();
+        for (String item : items) {
+            require(unique.add(item), key,
+                    "'" + item + "' is listed twice");
+        }
+        return List.copyOf(unique);
+    }
+
+    private static void require(boolean condition, String key, String problem) {
+        if (!condition) {
+            throw new InvalidContextException(key, problem);
+        }
+    }
+}
