@@ -329,7 +329,12 @@ public final class IngestService {
     }
 
     private static IngestResult rejected(String reason, Exception cause) {
-        LOG.error("event rejected: " + reason, cause);
+        if (cause instanceof AwsServiceException) {
+            LOG.error("event rejected: " + reason, cause);
+        } else {
+            // Bad input, fully described by its message: no stack trace needed to act on it.
+            LOG.warn("event rejected: " + reason, "errorType", cause == null ? null : cause.getClass().getName());
+        }
         return IngestResult.of(IngestOutcome.REJECTED, reason);
     }
 

@@ -20,6 +20,8 @@ public final class JsonLog {
     /** Namespace of the metrics emitted through {@link #count}. */
     public static final String NAMESPACE = "lfv-metrics";
 
+    private static final int MAX_TRACE = 4000;
+
     private static final ThreadLocal<Map<String, String>> CONTEXT = ThreadLocal.withInitial(LinkedHashMap::new);
 
     private final String logger;
@@ -136,7 +138,8 @@ public final class JsonLog {
             line.put("errorMessage", error.getMessage());
             StringWriter trace = new StringWriter();
             error.printStackTrace(new PrintWriter(trace));
-            line.put("stackTrace", trace.toString());
+            String text = trace.toString();
+            line.put("stackTrace", text.length() > MAX_TRACE ? text.substring(0, MAX_TRACE) + "..." : text);
         }
         emit(line);
     }

@@ -3,7 +3,13 @@ package dev.lfvmetrics.functions.testing;
 import dev.lfvmetrics.functions.config.AwsClients;
 import dev.lfvmetrics.functions.config.Config;
 import dev.lfvmetrics.functions.config.Wiring;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,7 +33,7 @@ public final class TestAccount {
 
     public static final String REGION = "us-east-1";
     public static final String TABLE = "lfv-metrics";
-    public static final String ARTIFACTS = "lfv-artifacts";
+    public static final String ARTIFACTS = "lfv-samples";
     public static final String DETAILS = "lfv-details";
     public static final String DESCRIPTIONS = "lfv-descriptions";
 
@@ -115,5 +121,28 @@ public final class TestAccount {
 
     private static KeySchemaElement key(String name, KeyType type) {
         return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    /** Uploads the bundled sample artifacts to the artifacts bucket, as the service left them. */
+    public void uploadSamples() {
+        Path root;
+        try {
+            root = Path.of(TestAccount.class.getResource(Samples.ROOT).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(Files::isRegularFile).forEach(file -> s3.putObject(
+                    b -> b.bucket(ARTIFACTS).key(root.relativize(file).toString().replace('\\', '/')),
+                    RequestBody.fromFile(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves a sample DescribeModel document where the S3 model catalog looks for it. */
+    public void saveDescription(String project, String version) {
+        put(DESCRIPTIONS, "DescribeModel-" + project + "-" + version + ".json",
+                Samples.text(project + "/output/DescribeModel-" + project + "-" + version + ".json"));
     }
 }
