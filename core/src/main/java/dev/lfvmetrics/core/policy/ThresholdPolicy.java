@@ -1,5 +1,6 @@
 package dev.lfvmetrics.core.policy;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,6 +48,7 @@ public record ThresholdPolicy(Map<String, Double> minimums, Map<String, Double> 
      *
      * @return true when every map is empty
      */
+    @JsonIgnore
     public boolean isEmpty() {
         return minimums.isEmpty() && maximumDrops.isEmpty() && labelMinimums.isEmpty();
     }
