@@ -25,6 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -42,9 +47,11 @@ public final class TestAccount {
     private final S3Client s3;
     private final SnsClient sns;
 
+    private static final AwsCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+
     public TestAccount() {
-        clients = new AwsClients(REGION, MotoExtension.endpoint(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+        clients = new AwsClients(REGION, MotoExtension.endpoint(), CREDENTIALS);
         dynamo = clients.dynamoDb();
         s3 = clients.s3();
         sns = clients.sns();
@@ -144,5 +151,27 @@ public final class TestAccount {
     public void saveDescription(String project, String version) {
         put(DESCRIPTIONS, "DescribeModel-" + project + "-" + version + ".json",
                 Samples.text(project + "/output/DescribeModel-" + project + "-" + version + ".json"));
+    }
+
+    public DynamoDbStreamsClient streams() {
+        return DynamoDbStreamsClient.builder().region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
+                .endpointOverride(MotoExtension.endpoint()).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    public SqsClient sqs() {
+        return SqsClient.builder().region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
+                .endpointOverride(MotoExtension.endpoint()).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** A queue subscribed to the topic (not raw: the SNS envelope keeps the subject and attributes). */
+    public String subscribeQueue(String topicArn, String queueName) {
+        SqsClient sqs = sqs();
+        String url = sqs.createQueue(b -> b.queueName(queueName)).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url)
+                .attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn");
+        sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn));
+        return url;
     }
 }

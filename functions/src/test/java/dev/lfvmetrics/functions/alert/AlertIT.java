@@ -1,0 +1,204 @@
+package dev.lfvmetrics.functions.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.functions.config.Config;
+import dev.lfvmetrics.functions.config.Wiring;
+import dev.lfvmetrics.functions.ingest.IngestHandler;
+import dev.lfvmetrics.functions.store.AlertState;
+import dev.lfvmetrics.functions.store.DynamoDbModelStore;
+import dev.lfvmetrics.functions.store.ModelRecord;
+import dev.lfvmetrics.functions.testing.Invoke;
+import dev.lfvmetrics.functions.testing.MotoExtension;
+import dev.lfvmetrics.functions.testing.Samples;
+import dev.lfvmetrics.functions.testing.StreamTail;
+import dev.lfvmetrics.functions.testing.TestAccount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+@ExtendWith(MotoExtension.class)
+class AlertIT {
+
+    private TestAccount account;
+    private Config config;
+    private IngestHandler ingest;
+    private AlertHandler alerts;
+    private StreamTail stream;
+    private DynamoDbModelStore store;
+    private SqsClient sqs;
+    private String queue;
+
+    @BeforeEach
+    void setUp() {
+        account = new TestAccount();
+        config = account.createStack(Map.of("DEFAULT_POLICY", Invoke.event("thresholds.json")));
+        account.uploadSamples();
+        Wiring wiring = account.wiring(config);
+        ingest = new IngestHandler(IngestHandler.build(wiring));
+        alerts = new AlertHandler(AlertHandler.build(wiring));
+        stream = new StreamTail(account);
+        store = new DynamoDbModelStore(account.dynamo(), TestAccount.TABLE);
+        sqs = account.sqs();
+        queue = account.subscribeQueue(config.topicArn(), "alerts");
+    }
+
+    private void ingestVersion(String version) {
+        String event = Invoke.event("s3-object-created-manifest.json")
+                .replace("EvaluationManifest-circuit-board-1.json", "EvaluationManifest-circuit-board-" + version
+                        + ".json");
+        assertThat(Invoke.handler(ingest, event).path("outcome").asText()).isEqualTo("STORED");
+    }
+
+    private List<JsonNode> published() {
+        List<JsonNode> envelopes = new ArrayList<>();
+        List<Message> batch;
+        do {
+            batch = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)).messages();
+            for (Message m : batch) {
+                envelopes.add(parse(m.body()));
+                sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
+            }
+        } while (!batch.isEmpty());
+        return envelopes;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Alert> expectedAlerts(String version) {
+        ModelRecord model = store.model("circuit-board", version).orElseThrow();
+        return new AlertService(store, new Verdicts(store, config.defaultPolicy()), n -> "unused")
+                .alertsFor(model);
+    }
+
+    @Test
+    void aWorseVersionRaisesOneMessagePerBreachWithSubjectBodyAndAttributes() {
+        ingestVersion("1");
+        ingestVersion("2");
+
+        StreamsEventResponse response = alerts.handleRequest(stream.next(), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        List<Alert> expected = expectedAlerts("2");
+        assertThat(expected).extracting(Alert::kind).contains("MINIMUM", "REGRESSION");
+        assertThat(expectedAlerts("1")).isEmpty();
+        List<JsonNode> messages = published();
+        assertThat(messages).hasSize(expected.size());
+        for (JsonNode envelope : messages) {
+            String subject = envelope.path("Subject").asText();
+            assertThat(subject).startsWith("[lfv-metrics] circuit-board v2: ").hasSizeLessThan(100)
+                    .doesNotContain("\n");
+            assertThat(envelope.path("Message").asText()).contains("Project: circuit-board", "Model version: 2");
+            JsonNode attributes = envelope.path("MessageAttributes");
+            assertThat(attributes.path("project").path("Value").asText()).isEqualTo("circuit-board");
+            assertThat(attributes.path("project").path("Type").asText()).isEqualTo("String");
+            assertThat(attributes.path("severity").path("Value").asText()).isIn("warning", "high");
+            assertThat(attributes.path("kind").path("Value").asText()).isIn("MINIMUM", "REGRESSION", "UNDEFINED");
+        }
+        assertThat(messages).extracting(m -> m.path("MessageAttributes").path("kind").path("Value").asText())
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(Alert::kind).toList());
+        for (Alert alert : expected) {
+            assertThat(store.alertState("circuit-board", "2", alert.key())).contains(AlertState.SENT);
+        }
+    }
+
+    @Test
+    void aRedeliveredStreamBatchPublishesNothingTwice() {
+        ingestVersion("1");
+        ingestVersion("2");
+        DynamodbEvent batch = stream.next();
+        alerts.handleRequest(batch, null);
+        int first = published().size();
+
+        StreamsEventResponse again = alerts.handleRequest(batch, null);
+
+        assertThat(first).isPositive();
+        assertThat(again.getBatchItemFailures()).isEmpty();
+        assertThat(published()).isEmpty();
+    }
+
+    @Test
+    void theSameEvaluationIngestedTwiceWritesNoSecondStreamRecordForTheModel() {
+        ingestVersion("1");
+        stream.next();
+        String event = Invoke.event("s3-object-created-result.json");
+
+        assertThat(Invoke.handler(ingest, event).path("outcome").asText()).isEqualTo("DUPLICATE");
+
+        assertThat(stream.next().getRecords()).noneMatch(r -> AlertHandler.changedModel(r) != null);
+    }
+
+    @Test
+    void aFailedTrainingRaisesOneCriticalAlertWithItsStatusMessage() {
+        Invoke.handler(ingest, Invoke.event("watcher-training-failed.json"));
+
+        alerts.handleRequest(stream.next(), null);
+
+        List<JsonNode> messages = published();
+        assertThat(messages).singleElement().satisfies(m -> {
+            assertThat(m.path("Subject").asText()).isEqualTo("[lfv-metrics] circuit-board v3: training failed");
+            assertThat(m.path("Message").asText()).contains("too few anomalous images");
+            assertThat(m.path("MessageAttributes").path("severity").path("Value").asText()).isEqualTo("critical");
+            assertThat(m.path("MessageAttributes").path("kind").path("Value").asText())
+                    .isEqualTo("TRAINING_FAILED");
+        });
+    }
+
+    @Test
+    void aFailedPublishIsReportedStaysPendingAndIsPublishedOnceOnRedelivery() {
+        ingestVersion("1");
+        ingestVersion("2");
+        DynamodbEvent batch = stream.next();
+        List<Alert> expected = expectedAlerts("2");
+        account.sns().deleteTopic(b -> b.topicArn(config.topicArn()));
+
+        StreamsEventResponse failed = alerts.handleRequest(batch, null);
+
+        assertThat(failed.getBatchItemFailures()).hasSize(1);
+        String v2Sequence = batch.getRecords().stream()
+                .filter(r -> {
+                    ModelRecord m = AlertHandler.changedModel(r);
+                    return m != null && m.version().equals("2");
+                })
+                .findFirst().orElseThrow().getDynamodb().getSequenceNumber();
+        assertThat(failed.getBatchItemFailures().get(0).getItemIdentifier()).isEqualTo(v2Sequence);
+        assertThat(store.alertState("circuit-board", "2", expected.get(0).key())).contains(AlertState.PENDING);
+        assertThat(published()).isEmpty();
+
+        String topicArn = account.sns().createTopic(b -> b.name("lfv-alerts")).topicArn();
+        assertThat(topicArn).isEqualTo(config.topicArn());
+        queue = account.subscribeQueue(topicArn, "alerts-after");
+        StreamsEventResponse retried = alerts.handleRequest(batch, null);
+
+        assertThat(retried.getBatchItemFailures()).isEmpty();
+        assertThat(published()).hasSize(expected.size());
+        alerts.handleRequest(batch, null);
+        assertThat(published()).isEmpty();
+    }
+
+    @Test
+    void aProjectsOwnPolicyReplacesTheDefault() {
+        store.putPolicy("circuit-board", "{\"minimums\":{\"f1Score\":0.5}}");
+        ingestVersion("1");
+        ingestVersion("2");
+
+        alerts.handleRequest(stream.next(), null);
+
+        assertThat(published()).isEmpty();
+    }
+}
