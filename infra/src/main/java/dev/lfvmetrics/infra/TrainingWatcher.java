@@ -19,6 +19,7 @@ import software.amazon.awscdk.services.stepfunctions.JsonPath;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.Pass;
+import software.amazon.awscdk.services.stepfunctions.RetryProps;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.amazon.awscdk.services.stepfunctions.Succeed;
@@ -91,6 +92,15 @@ public final class TrainingWatcher extends Construct {
                 .error("TrainingWatchTimedOut")
                 .cause("The model's training had not finished after the maximum wait")
                 .build();
+        // A function error (throttled DescribeModel, a cold dependency) is retried before the watch gives up.
+        RetryProps functionErrors = RetryProps.builder()
+                .errors(List.of("States.TaskFailed"))
+                .maxAttempts(3)
+                .interval(Duration.seconds(20))
+                .backoffRate(2)
+                .build();
+        describe.addRetry(functionErrors);
+        ingest.addRetry(functionErrors);
         describe.addCatch(watchFailed);
         ingest.addCatch(ingestFailed);
         Pass countPoll = Pass.Builder.create(this, "CountPoll")

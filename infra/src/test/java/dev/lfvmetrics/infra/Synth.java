@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.constructs.IConstruct;
 
@@ -65,6 +66,12 @@ final class Synth {
         /** {@code {"Fn::GetAtt": [<logical id>, attribute]}}. */
         Map<String, Object> getAtt(IConstruct construct, String attribute) {
             return Map.of("Fn::GetAtt", List.of(logicalId(construct), attribute));
+        }
+
+        /** Resources of a type whose properties match {@code properties} (Match.objectLike), by logical id. */
+        Map<String, Map<String, Object>> resources(String type, Map<String, ?> properties) {
+            return template.findResources(type, Match.objectLike(Map.of(
+                    "Properties", Match.objectLike(properties))));
         }
 
         /** Every resource of a type, by logical id. */
