@@ -78,7 +78,6 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> e instanceof InvalidInputException ? BAD_INPUT : INTERNAL);
         cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof InvalidInputException bad) {
                 cmd.getErr().println("error: " + bad.getMessage());

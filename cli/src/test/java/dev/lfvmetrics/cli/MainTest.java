@@ -1,0 +1,246 @@
+package dev.lfvmetrics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lfvmetrics.core.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line run in-process on the bundled samples (events/artifacts), capturing output and exit status. */
+class MainTest {
+
+    private static final Path ROOT = repoRoot();
+    private static final Path SAMPLES = ROOT.resolve("events/artifacts/lfv-samples");
+    private static final Path THRESHOLDS = ROOT.resolve("events/thresholds.json");
+
+    @TempDir
+    Path tmp;
+
+    record Run(int status, String out, String err) {
+    }
+
+    private static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("events/artifacts"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("events/artifacts not found");
+        }
+        return dir;
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String artifact(String project, String kind, int version) {
+        return SAMPLES.resolve(project).resolve("output").resolve(kind + "-" + project + "-" + version + ".json")
+                .toString();
+    }
+
+    private static String[] evaluateArgs(String project, int version, String... extra) {
+        List<String> args = new ArrayList<>(List.of("evaluate",
+                "--manifest", artifact(project, "EvaluationManifest", version),
+                "--result", artifact(project, "EvaluationResult", version),
+                "--description", artifact(project, "DescribeModel", version)));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    private static JsonNode expectations(String key) throws IOException {
+        return Json.mapper().readTree(ROOT.resolve("core/src/test/resources/sample-expectations.json").toFile())
+                .get(key);
+    }
+
+    private Path summaryFile(String project, int version) throws IOException {
+        Run r = run(evaluateArgs(project, version, "--json"));
+        assertThat(r.status()).isZero();
+        Path file = tmp.resolve(project + "-" + version + ".summary.json");
+        Files.writeString(file, r.out());
+        return file;
+    }
+
+    @Test
+    void givenSample_whenEvaluateAsText_thenConsoleLikeSections() {
+        Run r = run(evaluateArgs("circuit-board", 1));
+        assertThat(r.status()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("Model:        circuit-board version 1  (TRAINED)",
+                "Test images:  140 (60 anomalous, 80 normal); training images: 220",
+                "Overall model performance", "DescribeModel (diff)", "EvaluationResult (diff)",
+                "Confusion: TP 58  FP 4  TN 76  FN 2", "Best-F1 threshold: anomaly score >= 0.5409",
+                "Test results overview", "Correct:   134", "Incorrect: 6",
+                "s3://lfv-samples/circuit-board/test/anomaly/test-046.jpg");
+        assertThat(r.out()).containsPattern("rocAuc +0\\.9960 +- +0\\.99\\d\\d \\([+-]0\\.\\d{4}\\)");
+        assertThat(r.out()).doesNotContain("Per-label performance");
+    }
+
+    @Test
+    void givenSegmentationSample_whenEvaluateAsText_thenPerLabelTable() {
+        Run r = run(evaluateArgs("cookies", 1));
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("Type:         SEGMENTATION", "Per-label performance");
+        assertThat(r.out()).containsPattern("scratch +40 +44 +0\\.7120 +0\\.6550 +0\\.6823 +0\\.5170");
+        assertThat(r.out()).containsPattern("crack +30 +23 +0\\.6040 +0\\.5380 +0\\.5691 +0\\.3920");
+    }
+
+    @Test
+    void givenSample_whenEvaluateAsJson_thenSummaryDocumentWithScikitLearnFigures() throws IOException {
+        Run r = run(evaluateArgs("circuit-board", 2, "--json", "--max-misclassified", "4"));
+        assertThat(r.status()).isZero();
+        JsonNode s = Json.mapper().readTree(r.out());
+        JsonNode e = expectations("circuit-board-2");
+        List<String> keys = new ArrayList<>();
+        s.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("schemaVersion", "model", "modelType", "sources", "computedAt", "metrics",
+                "reported", "differences", "bestThreshold", "curves", "labels", "misclassified");
+        JsonNode m = s.get("metrics");
+        for (String count : List.of("images", "anomalous", "normal", "truePositives", "falsePositives",
+                "trueNegatives", "falseNegatives")) {
+            assertThat(m.get(count).asLong()).as(count).isEqualTo(e.get(count).asLong());
+        }
+        for (String ratio : List.of("precision", "recall", "f1Score", "accuracy", "rocAuc", "averagePrecision")) {
+            assertThat(m.get(ratio).asDouble()).as(ratio).isCloseTo(e.get(ratio).asDouble(), within(1e-12));
+        }
+        assertThat(s.get("model").get("project").asText()).isEqualTo("circuit-board");
+        assertThat(s.get("model").get("version").asText()).isEqualTo("2");
+        assertThat(s.get("sources").get("result").asText()).endsWith("EvaluationResult-circuit-board-2.json");
+        assertThat(s.get("misclassified").get("total").asLong()).isEqualTo(e.get("misclassified").asLong());
+        assertThat(s.get("misclassified").get("truncated").asBoolean()).isTrue();
+        assertThat(s.get("misclassified").get("images")).hasSize(4);
+        assertThat(s.get("misclassified").get("images").get(0).get("sourceRef").asText())
+                .isEqualTo(e.get("mostConfidentMistakes").get(0).asText());
+        assertThat(s.get("reported").get("describeModel").get("f1Score").asDouble())
+                .isCloseTo(e.get("f1Score").asDouble(), within(1e-6));
+        assertThat(s.get("curves").get("roc").size()).isBetween(2, 200);
+    }
+
+    @Test
+    void givenGoodModel_whenGated_thenPassExitZero() {
+        Run r = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 1),
+                "--thresholds", THRESHOLDS.toString());
+        assertThat(r.status()).isEqualTo(Main.OK);
+        assertThat(r.out()).startsWith("PASS: circuit-board version 1 meets ");
+    }
+
+    @Test
+    void givenWorseModelAndBaseline_whenGated_thenEachBreachListedExitOne() throws IOException {
+        Path baseline = summaryFile("circuit-board", 1);
+        Run r = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 2),
+                "--thresholds", THRESHOLDS.toString(), "--baseline", baseline.toString());
+        assertThat(r.status()).isEqualTo(Main.BREACH);
+        assertThat(r.out()).contains("BREACH: circuit-board version 2 misses", "(3 breaches)",
+                "MINIMUM f1Score: f1Score 0.7769 is below the minimum 0.8000",
+                "REGRESSION f1Score: f1Score dropped by", "REGRESSION recall: recall dropped by");
+        Run json = run("gate", "--json", "--manifest", artifact("circuit-board", "EvaluationManifest", 2),
+                "--thresholds", THRESHOLDS.toString(), "--baseline", baseline.toString());
+        assertThat(json.status()).isEqualTo(Main.BREACH);
+        JsonNode doc = Json.mapper().readTree(json.out());
+        assertThat(doc.get("passed").asBoolean()).isFalse();
+        assertThat(doc.get("breaches")).hasSize(3);
+        assertThat(doc.get("breaches").get(0).get("kind").asText()).isEqualTo("MINIMUM");
+    }
+
+    @Test
+    void givenSegmentationModel_whenGatedWithLabelRules_thenPasses() {
+        Run r = run("gate", "--manifest", artifact("cookies", "EvaluationManifest", 1),
+                "--result", artifact("cookies", "EvaluationResult", 1), "--thresholds", THRESHOLDS.toString());
+        assertThat(r.status()).isEqualTo(Main.OK);
+    }
+
+    @Test
+    void givenBadLineInManifest_whenGated_thenOneErrorLineExitTwo() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(
+                Path.of(artifact("circuit-board", "EvaluationManifest", 1))));
+        lines.set(2, lines.get(2).replace("\"confidence\":", "\"confidence\":\"x\",\"was\":"));
+        Path broken = tmp.resolve("EvaluationManifest-broken.json");
+        Files.write(broken, lines);
+        Run r = run("gate", "--manifest", broken.toString(), "--thresholds", THRESHOLDS.toString());
+        assertThat(r.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: " + broken + ":3: confidence \"x\" in anomaly-label-detected-metadata "
+                + "is not a number" + System.lineSeparator());
+    }
+
+    @Test
+    void givenMissingOrInvalidFiles_whenRun_thenErrorNamesThemExitTwo() throws IOException {
+        Path missing = tmp.resolve("nope.json");
+        Run noManifest = run("evaluate", "--manifest", missing.toString());
+        assertThat(noManifest.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(noManifest.err()).isEqualTo("error: " + missing + ": file not found" + System.lineSeparator());
+        Path policy = tmp.resolve("policy.json");
+        Files.writeString(policy, "{\"minimums\":{\"f1\":0.8}}");
+        Run badPolicy = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 1),
+                "--thresholds", policy.toString());
+        assertThat(badPolicy.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(badPolicy.err()).startsWith("error: " + policy + ": minimums.f1: unknown metric");
+        Run notSummary = run("compare", artifact("circuit-board", "EvaluationResult", 1),
+                artifact("circuit-board", "EvaluationResult", 2));
+        assertThat(notSummary.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(notSummary.err()).contains("not a summary document").doesNotContain("\tat ");
+    }
+
+    @Test
+    void givenTwoSummaries_whenCompared_thenSideBySideWithDifferences() throws IOException {
+        Path v1 = summaryFile("circuit-board", 1);
+        Path v2 = summaryFile("circuit-board", 2);
+        Run text = run("compare", v1.toString(), v2.toString());
+        assertThat(text.status()).isZero();
+        assertThat(text.out()).contains("Base:      circuit-board version 1", "Candidate: circuit-board version 2");
+        assertThat(text.out()).containsPattern("truePositives +58 +47 +-11");
+        assertThat(text.out()).containsPattern("f1Score +0\\.9508 +0\\.7769 +-0\\.1740");
+        Run json = run("compare", "--json", v1.toString(), v2.toString());
+        JsonNode doc = Json.mapper().readTree(json.out());
+        JsonNode f1 = null;
+        for (JsonNode d : doc.get("metrics")) {
+            if (d.get("metric").asText().equals("f1Score")) {
+                f1 = d;
+            }
+        }
+        assertThat(f1.get("difference").asDouble())
+                .isCloseTo(f1.get("candidate").asDouble() - f1.get("base").asDouble(), within(1e-15));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "evaluate", "gate", "compare"})
+    void givenAnyCommand_whenHelpOrVersion_thenUsageOrVersionExitZero(String command) {
+        List<String> prefix = command.isEmpty() ? List.of() : List.of(command);
+        List<String> help = new ArrayList<>(prefix);
+        help.add("--help");
+        Run h = run(help.toArray(String[]::new));
+        assertThat(h.status()).isZero();
+        assertThat(h.out()).startsWith("Usage: lfv-metrics" + (command.isEmpty() ? "" : " " + command));
+        List<String> version = new ArrayList<>(prefix);
+        version.add("--version");
+        Run v = run(version.toArray(String[]::new));
+        assertThat(v.status()).isZero();
+        assertThat(v.out()).startsWith("lfv-metrics ").doesNotContain("unknown");
+    }
+
+    @Test
+    void givenNoCommandOrMissingOption_whenRun_thenUsageOnStderrExitTwo() {
+        Run none = run();
+        assertThat(none.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(none.err()).startsWith("error: a command is required").contains("Commands:");
+        Run missing = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 1));
+        assertThat(missing.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(missing.err()).contains("Missing required option: '--thresholds=FILE'");
+    }
+}
