@@ -14,7 +14,6 @@ import dev.lfvmetrics.functions.store.DynamoDbModelStore;
 import dev.lfvmetrics.functions.store.ModelRecord;
 import dev.lfvmetrics.functions.testing.Invoke;
 import dev.lfvmetrics.functions.testing.MotoExtension;
-import dev.lfvmetrics.functions.testing.Samples;
 import dev.lfvmetrics.functions.testing.StreamTail;
 import dev.lfvmetrics.functions.testing.TestAccount;
 import java.util.ArrayList;

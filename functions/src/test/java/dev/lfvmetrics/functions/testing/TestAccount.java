@@ -174,4 +174,21 @@ public final class TestAccount {
         sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn));
         return url;
     }
+
+    /** The configuration of an existing stack with some settings changed. */
+    public Config createStackConfig(Map<String, String> overrides, Config base) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", base.region());
+        env.put("TABLE_NAME", base.tableName());
+        env.put("DETAILS_BUCKET", base.detailsBucket());
+        env.put("TOPIC_ARN", base.topicArn());
+        env.put("ARTIFACTS_BUCKETS", String.join(",", base.artifactsBuckets()));
+        env.put("DESCRIPTION_BUCKET", base.descriptionBucket());
+        env.put("MODEL_CATALOG", base.modelCatalog());
+        env.put("DEFAULT_POLICY", base.defaultPolicy());
+        env.put("DASHBOARD_ENABLED", String.valueOf(base.dashboardEnabled()));
+        env.put("AWS_ENDPOINT_URL", base.endpoint().toString());
+        env.putAll(overrides);
+        return Config.from(env);
+    }
 }

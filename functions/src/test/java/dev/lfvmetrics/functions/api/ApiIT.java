@@ -1,0 +1,273 @@
+package dev.lfvmetrics.functions.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.functions.config.Config;
+import dev.lfvmetrics.functions.ingest.IngestHandler;
+import dev.lfvmetrics.functions.testing.Invoke;
+import dev.lfvmetrics.functions.testing.MotoExtension;
+import dev.lfvmetrics.functions.testing.TestAccount;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@ExtendWith(MotoExtension.class)
+class ApiIT {
+
+    private TestAccount account;
+    private Config config;
+    private ApiHandler api;
+
+    @BeforeEach
+    void setUp() {
+        account = new TestAccount();
+        config = account.createStack(Map.of("DEFAULT_POLICY", Invoke.event("thresholds.json"),
+                "DASHBOARD_ENABLED", "true"));
+        account.uploadSamples();
+        IngestHandler ingest = new IngestHandler(IngestHandler.build(account.wiring(config)));
+        for (String version : List.of("1", "2")) {
+            Invoke.handler(ingest, Invoke.event("s3-object-created-manifest.json")
+                    .replace("circuit-board-1.json", "circuit-board-" + version + ".json"));
+        }
+        Invoke.handler(ingest, Invoke.event("watcher-training-failed.json"));
+        api = new ApiHandler(ApiHandler.build(account.wiring(config)));
+    }
+
+    private static APIGatewayV2HTTPEvent fixture(String name) {
+        return EventLoader.loadApiGatewayHttpEvent("events/" + name);
+    }
+
+    private static APIGatewayV2HTTPEvent request(String method, String path, Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = fixture("api-get-projects.json");
+        event.setRawPath(path);
+        event.getRequestContext().getHttp().setMethod(method);
+        event.getRequestContext().getHttp().setPath(path);
+        event.setQueryStringParameters(query.isEmpty() ? null : new HashMap<>(query));
+        return event;
+    }
+
+    private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+        return api.handleRequest(event, null);
+    }
+
+    private APIGatewayV2HTTPResponse get(String path, Map<String, String> query) {
+        return call(request("GET", path, query));
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.mapper().readTree(response.getBody());
+        } catch (Exception e) {
+            throw new IllegalStateException(response.getBody(), e);
+        }
+    }
+
+    private static void assertError(APIGatewayV2HTTPResponse response, int status, String messageStart) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", ApiResponse.JSON);
+        JsonNode error = json(response).path("error");
+        assertThat(error.path("code").asText()).isNotBlank();
+        assertThat(error.path("message").asText()).startsWith(messageStart);
+    }
+
+    @Test
+    void theProjectListShowsTheLatestVersionWithBadgeAndHeadline() {
+        APIGatewayV2HTTPResponse response = call(fixture("api-get-projects.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode project = json(response).path("projects").get(0);
+        assertThat(project.path("project").asText()).isEqualTo("circuit-board");
+        assertThat(project.path("latestVersion").asText()).isEqualTo("3");
+        assertThat(project.path("status").asText()).isEqualTo("TRAINING_FAILED");
+        assertThat(project.path("badge").asText()).isEqualTo("failed");
+        assertThat(project.path("headline").path("f1Score").isNull()).isTrue();
+    }
+
+    @Test
+    void theLatestModelIsTheNewestVersionWithItsVerdict() {
+        APIGatewayV2HTTPResponse response = call(fixture("api-get-latest-model.json"));
+
+        JsonNode body = json(response);
+        assertThat(body.path("version").asText()).isEqualTo("3");
+        assertThat(body.path("badge").asText()).isEqualTo("failed");
+        assertThat(body.path("summary").isNull()).isTrue();
+        assertThat(body.path("statusMessage").asText()).contains("too few anomalous images");
+    }
+
+    @Test
+    void oneVersionCarriesItsSummaryBreachesAndPolicy() {
+        JsonNode body = json(get("/projects/circuit-board/models/2", Map.of()));
+
+        assertThat(body.path("badge").asText()).isEqualTo("breach");
+        assertThat(body.path("breaches")).extracting(b -> b.path("kind").asText()).contains("MINIMUM", "REGRESSION");
+        assertThat(body.path("policy").path("minimums").path("f1Score").asDouble()).isEqualTo(0.80);
+        assertThat(body.path("summary").path("metrics").path("images").asLong()).isEqualTo(140);
+        assertThat(json(get("/projects/circuit-board/models/1", Map.of())).path("badge").asText())
+                .isEqualTo("pass");
+    }
+
+    @Test
+    void historyIsNewestFirstAcrossPages() {
+        List<String> versions = new ArrayList<>();
+        String next = null;
+        do {
+            Map<String, String> query = new HashMap<>(Map.of("limit", "2"));
+            if (next != null) {
+                query.put("next", next);
+            }
+            JsonNode page = json(get("/projects/circuit-board/models", query));
+            page.path("items").forEach(item -> {
+                versions.add(item.path("version").asText());
+                assertThat(item.path("badge").asText()).isIn("pass", "breach", "failed");
+            });
+            next = page.path("next").isNull() ? null : page.path("next").asText();
+        } while (next != null);
+
+        assertThat(versions).containsExactly("3", "2", "1");
+    }
+
+    @Test
+    void badParametersAreNamedIn400s() {
+        assertError(call(fixture("api-get-history-bad-limit.json")), 400, "limit:");
+        assertError(get("/projects/circuit-board/models", Map.of("next", "garbage")), 400, "next:");
+        assertError(get("/projects/circuit-board/models/abc", Map.of()), 400, "version:");
+        assertError(get("/projects/bad%20name/models", Map.of()), 400, "project:");
+        assertError(get("/projects/circuit-board/models/2/images", Map.of("outcome", "wrong")), 400, "outcome:");
+        assertError(get("/projects/circuit-board/compare", Map.of("candidate", "2")), 400, "base:");
+    }
+
+    @Test
+    void unknownProjectsVersionsAndRoutesAre404AndWrongMethods405() {
+        assertError(get("/projects/nope/models/latest", Map.of()), 404, "unknown project: nope");
+        assertError(get("/projects/nope/models", Map.of()), 404, "unknown project: nope");
+        assertError(get("/projects/circuit-board/models/99", Map.of()), 404, "project circuit-board has no version 99");
+        assertError(get("/elsewhere", Map.of()), 404, "no such route");
+        APIGatewayV2HTTPResponse delete = call(request("DELETE", "/projects/circuit-board/thresholds", Map.of()));
+        assertError(delete, 405, "DELETE is not allowed");
+        assertThat(delete.getHeaders()).containsEntry("Allow", "GET, PUT");
+    }
+
+    @Test
+    void imagesAreFilteredByOutcomeAndPaged() {
+        APIGatewayV2HTTPResponse first = call(fixture("api-get-images.json"));
+
+        JsonNode page = json(first);
+        long total = page.path("total").asLong();
+        JsonNode summary = json(get("/projects/circuit-board/models/2", Map.of())).path("summary");
+        assertThat(total).isEqualTo(summary.path("metrics").path("incorrect").asLong()).isGreaterThan(5);
+        assertThat(page.path("items")).hasSize(5).allSatisfy(i -> assertThat(i.path("correct").asBoolean()).isFalse());
+        List<String> seen = new ArrayList<>();
+        String next = null;
+        do {
+            Map<String, String> query = new HashMap<>(Map.of("outcome", "incorrect", "limit", "7"));
+            if (next != null) {
+                query.put("next", next);
+            }
+            JsonNode p = json(get("/projects/circuit-board/models/2/images", query));
+            p.path("items").forEach(i -> seen.add(i.path("sourceRef").asText()));
+            next = p.path("next").isNull() ? null : p.path("next").asText();
+        } while (next != null);
+        assertThat(seen).hasSize((int) total).doesNotHaveDuplicates();
+        assertThat(json(get("/projects/circuit-board/models/2/images", Map.of("outcome", "all"))).path("total")
+                .asLong()).isEqualTo(140);
+        assertError(get("/projects/circuit-board/models/3/images", Map.of()), 404, "no per-image results");
+    }
+
+    @Test
+    void compareGivesTheCoreComparison() {
+        APIGatewayV2HTTPResponse response = get("/projects/circuit-board/compare",
+                Map.of("base", "1", "candidate", "2"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.path("base").path("version").asText()).isEqualTo("1");
+        assertThat(body.path("candidate").path("version").asText()).isEqualTo("2");
+        assertThat(body.path("metrics").isArray()).isTrue();
+        assertError(get("/projects/circuit-board/compare", Map.of("base", "1", "candidate", "3")), 404,
+                "circuit-board/3 has no evaluation");
+    }
+
+    @Test
+    void thresholdsAreTheDefaultUntilAValidatedProjectPolicyIsPut() {
+        JsonNode before = json(get("/projects/circuit-board/thresholds", Map.of()));
+        assertThat(before.path("source").asText()).isEqualTo("default");
+
+        APIGatewayV2HTTPResponse put = call(fixture("api-put-thresholds.json"));
+
+        assertThat(put.getStatusCode()).isEqualTo(200);
+        assertThat(json(put).path("source").asText()).isEqualTo("project");
+        JsonNode after = json(get("/projects/circuit-board/thresholds", Map.of()));
+        assertThat(after.path("source").asText()).isEqualTo("project");
+        assertThat(after.path("policy").path("minimums").path("f1Score").asDouble()).isEqualTo(0.9);
+        assertThat(json(get("/projects/circuit-board/models/1", Map.of())).path("badge").asText())
+                .isEqualTo("pass");
+    }
+
+    @Test
+    void anInvalidPolicyIsRefusedAndNothingIsStored() {
+        APIGatewayV2HTTPEvent event = fixture("api-put-thresholds.json");
+        event.setBody("{\"minimums\":{\"f1Scor\":0.9}}");
+
+        APIGatewayV2HTTPResponse response = call(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").path("message").asText()).contains("f1Scor");
+        assertThat(json(get("/projects/circuit-board/thresholds", Map.of())).path("source").asText())
+                .isEqualTo("default");
+        event.setBody(null);
+        assertError(call(event), 400, "body:");
+    }
+
+    @Test
+    void anInternalFailureAnswersAGeneric500WithTheRequestId() {
+        Map<String, AttributeValue> corrupt = new HashMap<>(Map.of(
+                "pk", AttributeValue.fromS("PROJECT#circuit-board"), "sk", AttributeValue.fromS("MODEL#0000000005"),
+                "entity", AttributeValue.fromS("MODEL"), "project", AttributeValue.fromS("circuit-board"),
+                "version", AttributeValue.fromS("5"), "status", AttributeValue.fromS("TRAINED"),
+                "summary", AttributeValue.fromS("{not json"), "contentHash", AttributeValue.fromS("x")));
+        account.dynamo().putItem(b -> b.tableName(TestAccount.TABLE).item(corrupt));
+
+        APIGatewayV2HTTPResponse response = get("/projects/circuit-board/models/5", Map.of());
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        String message = json(response).path("error").path("message").asText();
+        assertThat(message).isEqualTo("internal error; request id JKJaXmPLvHcESHA=");
+        assertThat(response.getBody()).doesNotContain("not json").doesNotContain("Exception").doesNotContain("at ");
+    }
+
+    @Test
+    void theDashboardIsServedFromTheClassPath() {
+        APIGatewayV2HTTPResponse root = get("/", Map.of());
+        assertThat(root.getStatusCode()).isEqualTo(302);
+        assertThat(root.getHeaders()).containsEntry("Location", "/ui/");
+
+        APIGatewayV2HTTPResponse index = get("/ui/", Map.of());
+        assertThat(index.getStatusCode()).isEqualTo(200);
+        assertThat(index.getHeaders().get("Content-Type")).startsWith("text/html");
+        assertThat(index.getBody()).contains("<html");
+        assertThat(get("/ui/favicon.svg", Map.of()).getHeaders()).containsEntry("Content-Type", "image/svg+xml");
+        assertThat(get("/ui/../pom.xml", Map.of()).getStatusCode()).isEqualTo(404);
+        assertThat(get("/ui/%2e%2e/pom.xml", Map.of()).getStatusCode()).isEqualTo(404);
+        assertThat(get("/ui/missing.js", Map.of()).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDashboardCanBeSwitchedOff() {
+        Config off = account.createStackConfig(Map.of("DASHBOARD_ENABLED", "false"), config);
+        ApiHandler without = new ApiHandler(ApiHandler.build(account.wiring(off)));
+
+        assertThat(without.handleRequest(request("GET", "/ui/", Map.of()), null).getStatusCode()).isEqualTo(404);
+        assertThat(without.handleRequest(request("GET", "/projects", Map.of()), null).getStatusCode())
+                .isEqualTo(200);
+    }
+}
