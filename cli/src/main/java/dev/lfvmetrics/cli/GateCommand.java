@@ -1,15 +1,12 @@
 package dev.lfvmetrics.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.format.Formats;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.policy.Breach;
 import dev.lfvmetrics.core.policy.PolicyEvaluator;
 import dev.lfvmetrics.core.policy.ThresholdPolicy;
 import dev.lfvmetrics.core.summary.Summary;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -49,7 +46,7 @@ public final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        ThresholdPolicy policy = readPolicy(thresholds);
+        ThresholdPolicy policy = PolicyEvaluator.read(thresholds);
         Summary base = baseline == null ? null : Formats.readSummary(baseline);
         Summary summary = artifacts.evaluate();
         List<Breach> breaches = PolicyEvaluator.evaluate(policy, summary, base);
@@ -70,14 +67,5 @@ public final class GateCommand implements Callable<Integer> {
         }
         out.flush();
         return breaches.isEmpty() ? Main.OK : Main.BREACH;
-    }
-
-    private static ThresholdPolicy readPolicy(Path file) {
-        try (InputStream in = Formats.open(file)) {
-            return PolicyEvaluator.read(in, file.toString());
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), 0, "cannot read file (" + e.getClass().getSimpleName()
-                    + ")", e);
-        }
     }
 }

@@ -205,18 +205,7 @@ public final class Formats {
     }
 
     private static JsonNode readTree(InputStream in, String source) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(in);
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-            throw new InvalidInputException(source, line, "broken JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new InvalidInputException(source, 0, "cannot read (" + e.getClass().getSimpleName() + ")", e);
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidInputException(source, 0, "empty document");
-        }
+        JsonNode root = Json.readTree(in, source);
         if (!root.isObject()) {
             throw new InvalidInputException(source, 0, "expected a JSON object");
         }

@@ -1,10 +1,15 @@
 package dev.lfvmetrics.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lfvmetrics.core.error.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * The one configured Jackson mapper of the project, so that every module writes and reads the summary document
@@ -37,5 +42,29 @@ public final class Json {
      */
     public static JsonFactory factory() {
         return MAPPER.getFactory();
+    }
+
+    /**
+     * Reads one JSON document, turning broken JSON into an error naming the source and line.
+     *
+     * @param in     the document; not closed
+     * @param source file or URI, for messages
+     * @return the document's root, never {@code null} or missing
+     * @throws InvalidInputException for broken JSON, an unreadable stream or an empty document
+     */
+    public static JsonNode readTree(InputStream in, String source) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+            throw new InvalidInputException(source, line, "broken JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidInputException(source, 0, "cannot read (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidInputException(source, 0, "empty document");
+        }
+        return root;
     }
 }

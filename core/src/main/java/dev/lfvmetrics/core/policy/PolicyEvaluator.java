@@ -1,8 +1,8 @@
 package dev.lfvmetrics.core.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lfvmetrics.core.error.InvalidInputException;
+import dev.lfvmetrics.core.format.Formats;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.summary.LabelMetrics;
 import dev.lfvmetrics.core.summary.Summary;
@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -44,19 +45,23 @@ public final class PolicyEvaluator {
      * @throws InvalidInputException naming the bad key when the document is invalid
      */
     public static ThresholdPolicy read(InputStream in, String source) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(in);
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-            throw new InvalidInputException(source, line, "broken JSON: " + e.getOriginalMessage(), e);
+        return fromTree(Json.readTree(in, source), source);
+    }
+
+    /**
+     * Reads and validates a policy file.
+     *
+     * @param file the policy document
+     * @return the policy
+     * @throws InvalidInputException naming the path when the file is missing, or the bad key when invalid
+     */
+    public static ThresholdPolicy read(Path file) {
+        try (InputStream in = Formats.open(file)) {
+            return read(in, file.toString());
         } catch (IOException e) {
-            throw new InvalidInputException(source, 0, "cannot read (" + e.getClass().getSimpleName() + ")", e);
+            throw new InvalidInputException(file.toString(), 0, "cannot read file (" + e.getClass().getSimpleName()
+                    + ")", e);
         }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidInputException(source, 0, "empty policy document");
-        }
-        return fromTree(root, source);
     }
 
     /**

@@ -83,7 +83,7 @@ class PolicyEvaluatorTest {
                     assertThat(e.problem()).startsWith("broken JSON");
                 });
         assertThatThrownBy(() -> PolicyEvaluator.read(new ByteArrayInputStream(new byte[0]), "env"))
-                .hasMessage("env: empty policy document");
+                .hasMessage("env: empty document");
     }
 
     @Test
