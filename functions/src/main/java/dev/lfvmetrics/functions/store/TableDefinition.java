@@ -13,43 +13,25 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * The table layout of docs/design.md, for the places that create the table themselves rather than through the CDK
- * stack: the local mode against an AWS-compatible endpoint, and the integration tests.
+ * The table layout of docs/design.md as code, for runtimes that create their own table (the local mode against an
+ * emulator, the tests). The stack declares the same layout in CDK.
  */
 public final class TableDefinition {
 
-    /** The index that lists every project's latest pointer. */
+    /** Name of the global secondary index listing projects. */
     public static final String PROJECTS_INDEX = "gsi1";
+    /** Attribute DynamoDB's TTL deletes expired alert records by. */
+    public static final String TTL_ATTRIBUTE = "expiresAt";
 
     private TableDefinition() {
     }
 
     /**
-     * Creates the table with its keys, index and stream, and waits until it is active.
+     * Creates the table unless it exists, and waits until it is active.
      *
      * @param dynamo the client
      * @param table  the table name
-     */
-    public static void create(DynamoDbClient dynamo, String table) {
-        dynamo.createTable(b -> b.tableName(table)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        attribute("pk"), attribute("sk"), attribute("gsi1pk"), attribute("gsi1sk"))
-                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(PROJECTS_INDEX)
-                        .keySchema(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                        .build())
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
-    }
-
-    /**
-     * Creates the table unless it exists.
-     *
-     * @param dynamo the client
-     * @param table  the table name
-     * @return true when it was created now
+     * @return true when it was created by this call
      */
     public static boolean createIfMissing(DynamoDbClient dynamo, String table) {
         try {
@@ -59,6 +41,27 @@ public final class TableDefinition {
             create(dynamo, table);
             return true;
         }
+    }
+
+    /**
+     * Creates the table and waits until it is active.
+     *
+     * @param dynamo the client
+     * @param table  the table name
+     */
+    public static void create(DynamoDbClient dynamo, String table) {
+        dynamo.createTable(b -> b.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("gsi1pk"), attribute("gsi1sk"))
+                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(PROJECTS_INDEX)
+                        .keySchema(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+        dynamo.updateTimeToLive(b -> b.tableName(table)
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName(TTL_ATTRIBUTE)));
     }
 
     private static AttributeDefinition attribute(String name) {

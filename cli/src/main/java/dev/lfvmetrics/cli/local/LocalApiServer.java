@@ -1,0 +1,140 @@
+package dev.lfvmetrics.cli.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.lfvmetrics.functions.api.ApiHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves the query API on loopback by turning each HTTP request into the API Gateway HTTP API event (payload format
+ * 2.0) that the deployed function receives, and its answer back into HTTP: the same {@link ApiHandler} runs here.
+ */
+public final class LocalApiServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private LocalApiServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param handler the API handler
+     * @param port    the port, 0 for any free one
+     * @return the running server
+     * @throws IOException when the port cannot be bound
+     */
+    public static LocalApiServer start(ApiHandler handler, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> serve(handler, exchange));
+        server.start();
+        return new LocalApiServer(server, executor);
+    }
+
+    /** @return the base URL, such as {@code http://127.0.0.1:8080} */
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static void serve(ApiHandler handler, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            APIGatewayV2HTTPResponse response = handler.handleRequest(toEvent(exchange), null);
+            byte[] body = body(response);
+            if (response.getHeaders() != null) {
+                response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            }
+            exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+
+    static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readAllBytes();
+            body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
+        }
+        String method = exchange.getRequestMethod();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath(uri.getRawPath())
+                .withRawQueryString(uri.getRawQuery() == null ? "" : uri.getRawQuery())
+                .withQueryStringParameters(query(uri.getRawQuery()))
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method)
+                                .withPath(uri.getRawPath())
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .build())
+                        .build())
+                .build();
+    }
+
+    /** API Gateway decodes the query string and joins repeated parameters with commas; so does this. */
+    static Map<String, String> query(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters;
+    }
+
+    private static byte[] body(APIGatewayV2HTTPResponse response) {
+        if (response.getBody() == null) {
+            return new byte[0];
+        }
+        return response.getIsBase64Encoded()
+                ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
+    }
+}

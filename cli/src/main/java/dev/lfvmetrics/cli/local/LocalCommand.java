@@ -1,0 +1,160 @@
+package dev.lfvmetrics.cli.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lfvmetrics.cli.Main;
+import dev.lfvmetrics.cli.VersionProvider;
+import dev.lfvmetrics.core.error.InvalidInputException;
+import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.core.policy.PolicyEvaluator;
+import dev.lfvmetrics.functions.ingest.IngestOutcome;
+import dev.lfvmetrics.functions.ingest.IngestResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lfv-metrics local}: the deployed pipeline's handlers on this machine, without an AWS account.
+ */
+@Command(name = "local", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+            "Runs the pipeline locally: serves s3://BUCKET/KEY from DIR/BUCKET/KEY through an in-process S3,",
+            "ingests the given events (without --ingest: an S3 Object Created event for every EvaluationResult-*.json",
+            "under DIR), prints each alert and appends it to STATE/alerts.jsonl, then serves the query API and the",
+            "dashboard on http://127.0.0.1:PORT until stopped. The store is kept in STATE across runs.",
+            "Exit status: 0 done, 2 bad input (with --no-serve: also when an event was rejected)."})
+public final class LocalCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--artifacts", required = true, paramLabel = "DIR",
+            description = "Folder whose sub-folders are S3 buckets, e.g. events/artifacts")
+    private Path artifacts;
+
+    @Option(names = "--state", paramLabel = "DIR", defaultValue = "state",
+            description = "Folder for the store, details and alerts.jsonl (default: ${DEFAULT-VALUE})")
+    private Path state;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "Port of the query API on 127.0.0.1, 0 for any free port (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--thresholds", paramLabel = "FILE",
+            description = "Threshold policy for projects without their own (JSON, see docs/design.md)")
+    private Path thresholds;
+
+    @Option(names = "--ingest", paramLabel = "EVENT.json",
+            description = "An EventBridge event to ingest (repeatable); default: the sample's S3 events")
+    private List<Path> events = new ArrayList<>();
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "AWS-compatible endpoint (moto, LocalStack) for the table, topic and details bucket; "
+                + "they are created when missing")
+    private URI endpoint;
+
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east-1",
+            description = "Region for the SDK clients (default: ${DEFAULT-VALUE})")
+    private String region;
+
+    @Option(names = "--no-serve", description = "Ingest, print the alerts and exit instead of serving the API")
+    private boolean noServe;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String policy = thresholds == null ? "" : readPolicy(thresholds);
+        List<JsonNode> toIngest = new ArrayList<>();
+        for (Path event : events) {
+            toIngest.add(readEvent(event));
+        }
+        if (!Files.isDirectory(artifacts)) {
+            throw new InvalidInputException(artifacts.toString(), 0, "the artifacts folder does not exist");
+        }
+        if (events.isEmpty()) {
+            toIngest.addAll(LocalPipeline.sampleEvents(artifacts));
+        }
+        LocalSettings settings = new LocalSettings(artifacts, state, policy, endpoint, region);
+        int rejected = 0;
+        try (LocalPipeline pipeline = LocalPipeline.start(settings, out)) {
+            for (JsonNode event : toIngest) {
+                IngestResult result = pipeline.ingest(event);
+                rejected += report(result, out, err);
+            }
+            if (noServe) {
+                return rejected == 0 ? Main.OK : Main.BAD_INPUT;
+            }
+            try (LocalApiServer server = LocalApiServer.start(pipeline.api(), port)) {
+                out.println("Query API: " + server.url() + "/projects");
+                out.println("Dashboard: " + server.url() + "/ui/");
+                out.println("Store: " + state.toAbsolutePath().normalize() + "  (Ctrl-C to stop)");
+                out.flush();
+                CountDownLatch stopped = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "local-mode-stop"));
+                stopped.await();
+            }
+        }
+        return Main.OK;
+    }
+
+    private static int report(IngestResult result, PrintWriter out, PrintWriter err) {
+        if (!result.models().isEmpty()) {
+            int rejected = 0;
+            for (IngestResult model : result.models()) {
+                rejected += report(model, out, err);
+            }
+            return rejected;
+        }
+        String model = result.project() == null ? "" : " " + result.project() + " v" + result.version();
+        String reason = result.reason() == null ? "" : ": " + result.reason();
+        if (result.outcome() == IngestOutcome.REJECTED) {
+            err.println("rejected" + model + reason);
+            err.flush();
+            return 1;
+        }
+        out.println("ingest" + model + ": " + result.outcome() + reason);
+        out.flush();
+        return 0;
+    }
+
+    private static String readPolicy(Path file) throws IOException {
+        String json = read(file);
+        PolicyEvaluator.read(json, file.toString());
+        return json;
+    }
+
+    private static JsonNode readEvent(Path file) throws IOException {
+        String json = read(file);
+        try {
+            JsonNode event = Json.mapper().readTree(json);
+            if (event == null || !event.isObject()) {
+                throw new InvalidInputException(file.toString(), 0, "an event must be a JSON object");
+            }
+            return event;
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    "not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file.toString(), 0, "no such file");
+        }
+    }
+}
