@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads an evaluation manifest (JSON Lines) in one streaming pass into an {@link Accumulator}. Lines are cut out of
@@ -110,9 +111,10 @@ public final class ManifestReader {
                 return readRange(in, source, null, true);
             }
         }
+        AtomicBoolean cancelled = new AtomicBoolean();
         FutureTask<Accumulator> second = new FutureTask<>(() -> {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                return readRange(new ChannelRangeStream(ch, split, size), source, null, false);
+                return readRange(new ChannelRangeStream(ch, split, size, cancelled), source, null, false);
             }
         });
         Thread worker = new Thread(second, "manifest-reader-2");
@@ -120,10 +122,10 @@ public final class ManifestReader {
         worker.start();
         Accumulator first;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            first = readRange(new ChannelRangeStream(ch, 0, split), source, null, true);
+            first = readRange(new ChannelRangeStream(ch, 0, split, null), source, null, true);
         } catch (InvalidInputException | IOException | UncheckedIOException e) {
-            // The first range's error is the earlier one in the file: report it, after stopping the other thread.
-            worker.interrupt();
+            // The first range's error is the earlier one in the file: report it and let the other thread stop early.
+            cancelled.set(true);
             throw e;
         }
         Accumulator later;
@@ -254,16 +256,21 @@ public final class ManifestReader {
         return b == ' ' || b == '\t' || b == '\r';
     }
 
-    /** An input stream over one byte range of a file channel, read with positional reads. */
+    /**
+     * An input stream over one byte range of a file channel, read with positional reads; it ends early once
+     * {@code cancelled} is set, so an abandoned range stops reading at its next buffer refill.
+     */
     private static final class ChannelRangeStream extends InputStream {
         private final FileChannel channel;
         private long position;
         private final long end;
+        private final AtomicBoolean cancelled;
 
-        ChannelRangeStream(FileChannel channel, long start, long end) {
+        ChannelRangeStream(FileChannel channel, long start, long end, AtomicBoolean cancelled) {
             this.channel = channel;
             this.position = start;
             this.end = end;
+            this.cancelled = cancelled;
         }
 
         @Override
@@ -275,7 +282,7 @@ public final class ManifestReader {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (position >= end) {
+            if (position >= end || cancelled != null && cancelled.get()) {
                 return -1;
             }
             int want = (int) Math.min(len, end - position);
