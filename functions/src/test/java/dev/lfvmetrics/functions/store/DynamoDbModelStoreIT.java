@@ -175,4 +175,15 @@ class DynamoDbModelStoreIT {
         assertThat(store.policy("pcb")).contains("{\"minimums\":{\"f1Score\":0.8}}");
         assertThat(store.policy("other")).isEmpty();
     }
+
+    @Test
+    void theTableIsCreatedOnlyWhenMissingWithItsStreamAndTtl() {
+        assertThat(TableDefinition.createIfMissing(account.dynamo(), TestAccount.TABLE)).isFalse();
+        assertThat(TableDefinition.createIfMissing(account.dynamo(), "lfv-local")).isTrue();
+
+        assertThat(account.dynamo().describeTable(b -> b.tableName("lfv-local")).table().latestStreamArn())
+                .isNotBlank();
+        assertThat(account.dynamo().describeTimeToLive(b -> b.tableName("lfv-local")).timeToLiveDescription()
+                .attributeName()).isEqualTo("expiresAt");
+    }
 }
