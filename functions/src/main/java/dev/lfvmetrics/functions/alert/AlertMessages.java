@@ -102,10 +102,12 @@ public final class AlertMessages {
 
     /**
      * @param raw any text
-     * @return one line of at most 99 characters, as SNS requires of a subject
+     * @return one line of at most 99 printable ASCII characters, as SNS requires of a subject
      */
     static String subject(String raw) {
-        String line = raw.replaceAll("[\\r\\n\\t]+", " ").replaceAll("[\\p{Cntrl}]", "").trim();
+        // SNS takes printable ASCII only in a subject: labels may carry other characters.
+        String line = raw.replaceAll("[\\r\\n\\t]+", " ").replaceAll("[\\p{Cntrl}]", "")
+                .replaceAll("[^\\x20-\\x7E]", "?").trim();
         return line.length() <= Notification.MAX_SUBJECT ? line
                 : line.substring(0, Notification.MAX_SUBJECT - 3) + "...";
     }

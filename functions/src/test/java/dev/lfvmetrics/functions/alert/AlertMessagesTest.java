@@ -59,4 +59,16 @@ class AlertMessagesTest {
         assertThat(Json.mapper().readTree(message.path("https").asText()).path("source").asText())
                 .isEqualTo("custom");
     }
+
+    @Test
+    void aLabelWithNonAsciiCharactersGivesAnAsciiSubjectAndKeepsTheNameInTheBody() {
+        Breach label = new Breach(Breach.LABEL_MINIMUM, "f1Score", "\u00e9raflure", 0.4, 0.5, null,
+                "\u00e9raflure f1Score 0.4000 below minimum 0.5000");
+
+        Notification n = AlertMessages.render(Alert.of("cookies", "1", label));
+
+        assertThat(n.subject()).isEqualTo("[lfv-metrics] cookies v1: ?raflure f1Score 0.4000 below minimum 0.5000");
+        assertThat(n.subject().chars()).allMatch(c -> c >= 0x20 && c <= 0x7E);
+        assertThat(n.text()).contains("\u00e9raflure");
+    }
 }
