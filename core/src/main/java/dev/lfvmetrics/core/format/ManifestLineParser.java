@@ -28,6 +28,7 @@ public final class ManifestLineParser {
     private static final int MAX_SCALARS = 16;
 
     private final boolean keepLabels;
+    private final FastLineScanner fastScanner;
 
     private final char[][] sourceRefHolder = {new char[256]};
     private int sourceRefLength;
@@ -69,7 +70,19 @@ public final class ManifestLineParser {
      * @param keepLabels whether to collect segmentation label names (needed for per-label counts)
      */
     public ManifestLineParser(boolean keepLabels) {
+        this(keepLabels, true);
+    }
+
+    /**
+     * Creates a parser, choosing whether the hand-written scanner may be tried before Jackson. Both give the same
+     * result for every line; the choice exists so that tests and benchmarks can compare them.
+     *
+     * @param keepLabels whether to collect segmentation label names (needed for per-label counts)
+     * @param fast       whether to try the fast scanner first (it hands anything unusual to Jackson)
+     */
+    public ManifestLineParser(boolean keepLabels, boolean fast) {
         this.keepLabels = keepLabels;
+        this.fastScanner = fast ? new FastLineScanner(this) : null;
     }
 
     /**
@@ -111,6 +124,15 @@ public final class ManifestLineParser {
      */
     public void parse(byte[] buf, int offset, int length, String source, long lineNumber) {
         reset();
+        if (fastScanner == null || !fastScanner.scan(buf, offset, length)) {
+            // Unusual or broken lines go through Jackson, which has the final word and the error messages.
+            reset();
+            parseWithJackson(buf, offset, length, source, lineNumber);
+        }
+        resolve(source, lineNumber);
+    }
+
+    private void parseWithJackson(byte[] buf, int offset, int length, String source, long lineNumber) {
         try (JsonParser p = Json.factory().createParser(buf, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidInputException(source, lineNumber, "expected a JSON object");
@@ -125,7 +147,6 @@ public final class ManifestLineParser {
             // Parsing an in-memory byte range cannot fail with I/O; keep the cause for logs.
             throw new InvalidInputException(source, lineNumber, "unreadable line", e);
         }
-        resolve(source, lineNumber);
     }
 
     private void reset() {
@@ -186,6 +207,37 @@ public final class ManifestLineParser {
         hasSourceRef = true;
     }
 
+    /** Fast-scanner hook: a source-ref made of ASCII bytes without escapes. */
+    void sourceRefAscii(byte[] buf, int from, int length) {
+        char[] target = sourceRefHolder[0];
+        if (target.length < length) {
+            target = new char[Math.max(length, target.length * 2)];
+            sourceRefHolder[0] = target;
+        }
+        for (int i = 0; i < length; i++) {
+            target[i] = (char) buf[from + i];
+        }
+        sourceRefLength = length;
+        hasSourceRef = true;
+    }
+
+    /** Fast-scanner hook: a top-level whole number. */
+    void scalar(String name, int value) {
+        if (scalarCount < MAX_SCALARS) {
+            scalarNames[scalarCount] = name;
+            scalarValues[scalarCount] = value;
+            scalarCount++;
+        }
+    }
+
+    boolean capturesIdentity() {
+        return captureIdentity;
+    }
+
+    boolean keepsLabels() {
+        return keepLabels;
+    }
+
     private void readMetadata(JsonParser p, String key, String source, long lineNumber) throws IOException {
         String type = null;
         String className = null;
@@ -241,6 +293,14 @@ public final class ManifestLineParser {
                     break;
             }
         }
+        applyMetadata(key, type, className, hasConfidence, conf, confText, labels, hasColorMap, arn, project,
+                version);
+    }
+
+    /** What one {@code *-metadata} object says, from either scanner. */
+    void applyMetadata(String key, String type, String className, boolean hasConfidence, double conf,
+                       String confText, List<String> labels, boolean hasColorMap, String arn, String project,
+                       String version) {
         boolean detected = key.endsWith(DETECTED_METADATA);
         boolean isMask = type != null ? type.contains("semantic-segmentation") : hasColorMap;
         boolean isClass = type != null ? type.contains("image-classification") : !hasColorMap && className != null;
@@ -296,12 +356,17 @@ public final class ManifestLineParser {
                     p.skipChildren();
                 }
             }
-            if (labels != null && name != null && !name.isBlank() && !"BACKGROUND".equalsIgnoreCase(name.trim())
-                    && !labels.contains(name.trim())) {
-                labels.add(name.trim());
-            }
+            addLabel(labels, name);
         }
         return labels;
+    }
+
+    /** Adds a colour-map entry's name unless it is absent, blank, the background or already listed. */
+    static void addLabel(List<String> labels, String name) {
+        if (labels != null && name != null && !name.isBlank() && !"BACKGROUND".equalsIgnoreCase(name.trim())
+                && !labels.contains(name.trim())) {
+            labels.add(name.trim());
+        }
     }
 
     private void resolve(String source, long lineNumber) {
