@@ -159,6 +159,10 @@ describe('dashboard', () => {
       assert.equal(await chart.locator('.marker circle').count(), 1, `${id} marks the best-F1 point`);
     }
     await page.screenshot({ path: screenshotPath('model-circuit-board-2'), fullPage: true });
+    // The README's picture (docs/img/dashboard-model.png): the model page down to the curves.
+    const curves = await page.locator('section', { has: page.locator('h2', { hasText: 'Curves' }) }).boundingBox();
+    await page.screenshot({ path: screenshotPath('readme-model'), fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: Math.ceil(curves.y + curves.height + 16) } });
     assert.deepEqual(problems, []);
     await context.close();
   });
