@@ -257,4 +257,16 @@ class IngestIT {
         assertThatThrownBy(() -> Invoke.handler(unreachable, Invoke.event("s3-object-created-manifest.json")))
                 .isInstanceOf(SdkClientException.class);
     }
+
+    @Test
+    void aPermanentAwsErrorIsRejectedWithItsCode() {
+        Config missingBucket = account.createStackConfig(Map.of("ARTIFACTS_BUCKETS", "lfv-samples,vanished"),
+                config);
+        IngestHandler handler = new IngestHandler(IngestHandler.build(account.wiring(missingBucket)));
+
+        JsonNode result = Invoke.handler(handler, objectCreated("vanished", "EvaluationManifest-circuit-board-1.json"));
+
+        assertThat(result.path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(result.path("reason").asText()).contains("404", "NoSuchBucket");
+    }
 }

@@ -38,6 +38,7 @@ class WatchIT {
         assertThat(result.path("status").asText()).isEqualTo("TRAINED");
         assertThat(result.path("statusMessage").asText()).isEqualTo("Training completed successfully.");
         assertThat(result.path("final").asBoolean()).isTrue();
+        assertThat(result.has("isFinal")).isFalse();
     }
 
     @Test
