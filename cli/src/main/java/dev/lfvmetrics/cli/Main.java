@@ -1,5 +1,6 @@
 package dev.lfvmetrics.cli;
 
+import dev.lfvmetrics.cli.dashboard.DashboardCommand;
 import dev.lfvmetrics.cli.local.LocalCommand;
 import dev.lfvmetrics.core.error.InvalidInputException;
 import java.io.PrintStream;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lfv-metrics", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Evaluation metrics for Amazon Lookout for Vision models.",
         subcommands = {EvaluateCommand.class, GateCommand.class, CompareCommand.class, LocalCommand.class,
-            CommandLine.HelpCommand.class})
+            DashboardCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit status of a passed gate and of every successful command. */
