@@ -42,6 +42,14 @@ class CdkNagTest {
     }
 
     @Test
+    void theSynthReportsNoWarningOrErrorOfAnyKind() {
+        Annotations annotations = Synth.full().annotations();
+
+        assertThat(describe(annotations.findWarning("*", Match.anyValue()))).isEmpty();
+        assertThat(describe(annotations.findError("*", Match.anyValue()))).isEmpty();
+    }
+
+    @Test
     void everyAcknowledgementNamesAnAwsSolutionsRuleAndAConcreteReason() {
         List<Map<?, ?>> acknowledgements = new ArrayList<>();
         for (Map<String, Object> context : CONTEXTS) {
