@@ -125,7 +125,9 @@ public final class JsonLog {
         CONTEXT.get().forEach(line::put);
         for (int i = 0; i + 1 < fields.length; i += 2) {
             Object value = fields[i + 1];
-            if (value instanceof Number number) {
+            if (value instanceof Integer || value instanceof Long) {
+                line.put(String.valueOf(fields[i]), ((Number) value).longValue());
+            } else if (value instanceof Number number) {
                 line.put(String.valueOf(fields[i]), number.doubleValue());
             } else if (value instanceof List<?> || value instanceof Map<?, ?>) {
                 line.set(String.valueOf(fields[i]), Json.mapper().valueToTree(value));
