@@ -2,7 +2,7 @@
 // API's JSON for the same endpoint.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLocalMode } from './lib/server.js';
+import { startLocalMode, startSigningProxy } from './lib/server.js';
 import { launch, screenshotPath } from './lib/browser.js';
 
 const DASH = '—';
@@ -366,5 +366,28 @@ describe('dashboard', () => {
     assert.equal(await error.getAttribute('role'), 'alert');
     assert.match(await error.textContent(), /HTTP 404/);
     await context.close();
+  });
+
+  test('through `lfv-metrics dashboard` the page is served and its API calls are forwarded to the API', async () => {
+    const proxy = await startSigningProxy(server.baseUrl);
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const { projects } = await api('/projects');
+      await page.goto(`${proxy.baseUrl}/ui/`);
+      await waitForView(page, 'projects');
+      for (const project of projects) {
+        const row = page.locator(`[data-testid="project-row"][data-project="${project.project}"]`);
+        await assertFigure(row.getByTestId('headline-f1Score'), project.headline.f1Score, ratio,
+          `${project.project} F1 through the proxy`);
+      }
+      await page.locator('[data-project="circuit-board"]').getByTestId('latest-link').click();
+      await waitForView(page, 'model');
+      const model = await api(`/projects/circuit-board/models/latest`);
+      await assertFigure(page.getByTestId('metric-f1Score-computed'), model.summary.metrics.f1Score, ratio, 'F1');
+      await context.close();
+    } finally {
+      await proxy.stop();
+    }
   });
 });

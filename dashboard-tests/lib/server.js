@@ -13,7 +13,7 @@ const ARTIFACTS = path.join(ROOT, 'events', 'artifacts');
 const THRESHOLDS = path.join(ROOT, 'events', 'thresholds.json');
 const START_TIMEOUT_MS = 120_000;
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.unref();
@@ -82,4 +82,48 @@ export async function startLocalMode() {
     throw error;
   }
   return { baseUrl, stop, output };
+}
+
+/**
+ * Starts `lfv-metrics dashboard --api <apiUrl>` (the signing proxy) with throw-away credentials, so the page and
+ * its API calls go through the proxy exactly as they would against a deployed stack.
+ */
+export async function startSigningProxy(apiUrl) {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  const child = spawn('java', ['-jar', JAR, 'dashboard', '--api', apiUrl, '--region', 'us-east-1',
+    '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
+  const output = [];
+  const ready = new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output.push(chunk.toString());
+      if (output.join('').includes('Dashboard: ')) {
+        resolve();
+      }
+    });
+    child.stderr.on('data', (chunk) => output.push(chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`lfv-metrics dashboard exited with ${code}:\n${output.join('')}`)));
+  });
+  const timeout = new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error(`lfv-metrics dashboard did not start:\n${output.join('')}`)), 60_000).unref();
+  });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => { child.once('exit', resolve); });
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
+  try {
+    await Promise.race([ready, timeout]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl: `http://127.0.0.1:${port}`, stop, output };
 }
