@@ -358,6 +358,71 @@ describe('dashboard', () => {
     await context.close();
   });
 
+  test('all text meets WCAG AA contrast on every view', async () => {
+    const { page, context } = await openPage();
+    for (const [hash, view] of [['#/', 'projects'], ['#/p/circuit-board', 'project'],
+      ['#/p/circuit-board/v/2', 'model'], ['#/p/cookies/v/1', 'model'], ['#/p/circuit-board/compare/1/2', 'compare']]) {
+      await page.goto(`${server.baseUrl}/ui/${hash}`);
+      await waitForView(page, view);
+      await page.waitForSelector('[data-testid="image-row"], [data-testid="compare-table"], .project-list, .panel');
+      const failures = await page.evaluate(() => {
+        const parse = (text) => {
+          const m = /rgba?\(([^)]+)\)/.exec(text || '');
+          if (!m) {
+            return null;
+          }
+          const parts = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+          return { r: parts[0], g: parts[1], b: parts[2], a: parts.length > 3 ? parts[3] : 1 };
+        };
+        const luminance = ({ r, g, b }) => {
+          const f = (v) => {
+            const c = v / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          };
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const backgroundOf = (el) => {
+          for (let e = el; e; e = e.parentElement) {
+            const c = parse(getComputedStyle(e).backgroundColor);
+            if (c && c.a > 0) {
+              return c;
+            }
+          }
+          return { r: 255, g: 255, b: 255, a: 1 };
+        };
+        const found = [];
+        const seen = new Set();
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const el = walker.currentNode.parentElement;
+          if (!walker.currentNode.textContent.trim() || seen.has(el) || el.closest('noscript, title, desc')
+            || el.closest('button:disabled')) {
+            continue;
+          }
+          seen.add(el);
+          const rect = el.getBoundingClientRect();
+          const style = getComputedStyle(el);
+          if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden') {
+            continue;
+          }
+          const svg = el instanceof SVGElement;
+          const fg = parse(svg ? style.fill : style.color);
+          const bg = svg ? backgroundOf(el.ownerSVGElement) : backgroundOf(el);
+          const [hi, lo] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+          const contrast = (hi + 0.05) / (lo + 0.05);
+          const size = parseFloat(style.fontSize);
+          const large = !svg && (size >= 24 || (Number(style.fontWeight) >= 700 && size >= 18.66));
+          if (contrast < (large ? 3 : 4.5)) {
+            found.push(`${el.tagName} "${el.textContent.trim().slice(0, 30)}" ${contrast.toFixed(2)}:1`);
+          }
+        }
+        return found;
+      });
+      assert.deepEqual(failures, [], `${hash}`);
+    }
+    await context.close();
+  });
+
   test('an unknown project shows the API\'s error instead of a blank page', async () => {
     const { page, context } = await openPage();
     await page.goto(`${server.baseUrl}/ui/#/p/no-such-project/v/1`);

@@ -53,7 +53,9 @@ function historyChart(project, versions, policy) {
   return lineChart({
     title: `History of ${project}`, desc, xLabel: 'Model version', yLabel: 'Score',
     xDomain: [-0.5, Math.max(ordered.length - 0.5, 0.5)],
-    xTicks: ordered.map((v, i) => ({ value: i, label: `v${v.version}` })),
+    // Past a dozen versions only every n-th tick is labelled, so labels never run into each other.
+    xTicks: ordered.map((v, i) => ({ value: i, label: `v${v.version}` }))
+      .filter((tick, i) => i % Math.ceil(ordered.length / 12) === 0 || i === ordered.length - 1),
     series, hlines, testid: 'history-chart',
   });
 }
