@@ -14,6 +14,7 @@ import dev.lfvmetrics.functions.alert.Verdicts;
 import dev.lfvmetrics.functions.artifacts.ObjectNotFoundException;
 import dev.lfvmetrics.functions.artifacts.ObjectStore;
 import dev.lfvmetrics.functions.artifacts.S3Uri;
+import dev.lfvmetrics.functions.ingest.IngestService;
 import dev.lfvmetrics.functions.store.Headline;
 import dev.lfvmetrics.functions.store.InvalidPageTokenException;
 import dev.lfvmetrics.functions.store.ModelRecord;
@@ -192,7 +193,10 @@ public final class ApiService {
             throw ApiException.notFound("no per-image results for " + project + "/" + model.version()
                     + " (status " + model.status() + ")");
         }
-        S3Uri location = new S3Uri(detailsBucket, model.detailsKey() + "images.jsonl");
+        // The misclassified images have a file of their own: no need to read past the correct ones.
+        boolean incorrectOnly = outcome.equals("incorrect");
+        S3Uri location = new S3Uri(detailsBucket, model.detailsKey()
+                + (incorrectOnly ? IngestService.INCORRECT_FILE : IngestService.IMAGES_FILE));
         ArrayNode items = Json.mapper().createArrayNode();
         long total = 0;
         try (InputStream in = objects.open(location);
@@ -247,7 +251,8 @@ public final class ApiService {
 
     private ApiResponse thresholds(String project) {
         Optional<Verdict> policy = verdicts.policyFor(project);
-        if (store.policy(project).isEmpty() && store.latest(project).isEmpty()) {
+        boolean ownPolicy = policy.map(v -> Verdicts.PROJECT.equals(v.policySource())).orElse(false);
+        if (!ownPolicy && store.latest(project).isEmpty()) {
             throw ApiException.notFound("unknown project: " + project);
         }
         ObjectNode root = Json.mapper().createObjectNode();

@@ -48,6 +48,13 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 public final class IngestService {
 
+    /** Every image's result, in manifest order, one JSON object per line, under the model's details key. */
+    public static final String IMAGES_FILE = "images.jsonl";
+    /** The misclassified images only, so that the most asked-for view reads the least. */
+    public static final String INCORRECT_FILE = "incorrect.jsonl";
+
+    private static final String NDJSON = "application/x-ndjson";
+
     /** Largest summary JSON kept in an item; DynamoDB's item limit is 400 KB. */
     static final int MAX_ITEM_SUMMARY_CHARS = 300_000;
 
@@ -167,7 +174,7 @@ public final class IngestService {
     }
 
     private IngestResult folder(String bucket, String prefix) {
-        allowed(new S3Uri(bucket, prefix + "?"));
+        allowed(bucket, "s3://" + bucket + "/" + prefix);
         List<IngestResult> results = new ArrayList<>();
         for (S3Uri object : objects.list(bucket, prefix)) {
             if (ArtifactNames.MANIFEST.equals(ArtifactNames.kind(object.fileName()))) {
@@ -207,8 +214,9 @@ public final class IngestService {
         Sources sources = new Sources(manifest.toString(), resultUri == null ? null : resultUri.toString(),
                 descriptionSource);
         Path images = tempFile();
+        Path incorrect = tempFile();
         try {
-            Summary summary = evaluateTo(images, manifest, result, description, sources);
+            Summary summary = evaluateTo(images, incorrect, manifest, result, description, sources);
             String[] identity = identity(summary, description, manifest);
             if (identity == null) {
                 return rejected("cannot tell which model " + manifest + " belongs to: no ModelArn in the result or "
@@ -220,7 +228,8 @@ public final class IngestService {
             JsonLog.put("project", project);
             JsonLog.put("version", version);
             String detailsKey = detailsPrefix + project + "/" + version + "/";
-            objects.put(new S3Uri(detailsBucket, detailsKey + "images.jsonl"), images, "application/x-ndjson");
+            objects.put(new S3Uri(detailsBucket, detailsKey + IMAGES_FILE), images, NDJSON);
+            objects.put(new S3Uri(detailsBucket, detailsKey + INCORRECT_FILE), incorrect, NDJSON);
             objects.put(new S3Uri(detailsBucket, detailsKey + "details.json"), details(summary), "application/json");
             String summaryJson = itemSummary(summary);
             String status = description != null && description.status() != null ? description.status() : "TRAINED";
@@ -231,17 +240,22 @@ public final class IngestService {
             return IngestResult.model(outcome(store.save(record)), project, version);
         } finally {
             deleteQuietly(images);
+            deleteQuietly(incorrect);
         }
     }
 
-    private Summary evaluateTo(Path images, S3Uri manifest, EvaluationResult result, ModelDescription description,
-                               Sources sources) {
+    private Summary evaluateTo(Path images, Path incorrect, S3Uri manifest, EvaluationResult result,
+                               ModelDescription description, Sources sources) {
         try (InputStream in = objects.open(manifest);
-                BufferedWriter out = Files.newBufferedWriter(images, StandardCharsets.UTF_8)) {
+                BufferedWriter all = Files.newBufferedWriter(images, StandardCharsets.UTF_8);
+                BufferedWriter wrong = Files.newBufferedWriter(incorrect, StandardCharsets.UTF_8)) {
             return evaluator.evaluate(in, manifest.toString(), result, description, sources, image -> {
                 try {
-                    out.write(LINE_WRITER.writeValueAsString(image));
-                    out.write('\n');
+                    String line = LINE_WRITER.writeValueAsString(image) + "\n";
+                    all.write(line);
+                    if (!image.correct()) {
+                        wrong.write(line);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException("writing per-image results to " + images + " failed", e);
                 }
@@ -298,9 +312,13 @@ public final class IngestService {
     }
 
     private void allowed(S3Uri location) {
-        if (!allowedBuckets.isEmpty() && !allowedBuckets.contains(location.bucket())) {
-            throw new ForbiddenInput("bucket " + location.bucket() + " is not in ARTIFACTS_BUCKETS; refused to read "
-                    + location);
+        allowed(location.bucket(), location.toString());
+    }
+
+    private void allowed(String bucket, String what) {
+        // An empty ARTIFACTS_BUCKETS leaves the choice to the function's IAM policy (local mode, tests).
+        if (!allowedBuckets.isEmpty() && !allowedBuckets.contains(bucket)) {
+            throw new ForbiddenInput("bucket " + bucket + " is not in ARTIFACTS_BUCKETS; refused to read " + what);
         }
     }
 

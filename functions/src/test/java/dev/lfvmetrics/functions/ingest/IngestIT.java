@@ -83,6 +83,9 @@ class IngestIT {
         assertThat(model.detailsKey()).isEqualTo("lfv-metrics/circuit-board/1/");
         String images = account.get(TestAccount.DETAILS, "lfv-metrics/circuit-board/1/images.jsonl");
         assertThat(images.lines()).hasSize(140);
+        String incorrect = account.get(TestAccount.DETAILS, "lfv-metrics/circuit-board/1/incorrect.jsonl");
+        assertThat(incorrect.lines()).hasSize(summary.path("metrics").path("incorrect").asInt())
+                .allMatch(line -> line.contains("\"correct\":false"));
         JsonNode details = Json.mapper().readTree(account.get(TestAccount.DETAILS,
                 "lfv-metrics/circuit-board/1/details.json"));
         assertThat(details.path("misclassified").path("total").asLong())
