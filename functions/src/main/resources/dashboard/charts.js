@@ -103,13 +103,19 @@ export function lineChart(options) {
       s('text', { x: cx + dx, y: ty, 'text-anchor': anchor }, m.label));
   });
 
+  const empty = (options.series || []).every((serie) => serie.points.every((p) => !Number.isFinite(p.y)));
+  const emptyNote = empty && options.emptyText
+    ? s('text', { class: 'empty-note', x: (MARGIN.left + WIDTH - MARGIN.right) / 2,
+      y: (MARGIN.top + HEIGHT - MARGIN.bottom) / 2, 'text-anchor': 'middle' }, options.emptyText)
+    : null;
+
   const svg = s('svg', {
     class: 'chart', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`,
     'data-testid': options.testid, preserveAspectRatio: 'xMidYMid meet',
   },
   s('title', { id: titleId }, options.title),
   s('desc', { id: descId }, options.desc || ''),
-  grid, axes, diagonal, hlines, series, markers);
+  grid, axes, diagonal, hlines, series, markers, emptyNote);
 
   const legendItems = [
     ...(options.series || []).filter((serie) => serie.name).map((serie) => h('li', {},

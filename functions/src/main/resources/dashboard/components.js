@@ -112,7 +112,7 @@ export function rocChart(summaries, names, classes) {
     + describeCurve('ROC curve', summary.curves?.roc, 'fpr', 'tpr'));
   return lineChart({
     title: 'ROC curve', desc: descs.join(' '), xLabel: 'False positive rate', yLabel: 'True positive rate (recall)',
-    series, markers, diagonal: true, testid: 'roc-chart',
+    series, markers, diagonal: true, testid: 'roc-chart', emptyText: 'No ROC curve: undefined for this test set',
   });
 }
 
@@ -139,14 +139,14 @@ export function prChart(summaries, names, classes) {
       + `${ratio(summary.bestThreshold.precision)}, recall ${ratio(summary.bestThreshold.recall)}.` : ''));
   return lineChart({
     title: 'Precision-recall curve', desc: descs.join(' '), xLabel: 'Recall', yLabel: 'Precision',
-    series, markers, testid: 'pr-chart',
+    series, markers, testid: 'pr-chart', emptyText: 'No precision-recall curve: undefined for this test set',
   });
 }
 
 export function bestThresholdList(summary) {
   const best = summary.bestThreshold;
   if (!best) {
-    return h('p', { class: 'muted' }, 'No best threshold: the test set has a single class.');
+    return h('p', { class: 'muted' }, 'No best-F1 threshold: undefined for this test set.');
   }
   return h('dl', { class: 'facts' },
     h('dt', {}, 'Best-F1 threshold'), h('dd', {}, figure(best.threshold, 'best-threshold')),

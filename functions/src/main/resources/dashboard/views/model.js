@@ -140,7 +140,8 @@ export async function renderModel(project, version) {
       'data-testid': 'compare-previous' }, `Compare with version ${previous}`)] : null);
   content.push(links);
   if (!summary) {
-    content.push(h('p', { class: 'empty' }, 'No evaluation: the model has no metrics (training did not finish).'));
+    content.push(h('p', { class: 'empty', 'data-testid': 'no-summary' },
+      `No evaluation for this version: it has no metrics (status ${model.status || 'unknown'}).`));
     return { title: `${project} v${shownVersion}`, heading, content };
   }
   content.push(section('Metrics', metricCards(summary)));
