@@ -272,4 +272,52 @@ class IngestIT {
         assertThat(result.path("outcome").asText()).isEqualTo("REJECTED");
         assertThat(result.path("reason").asText()).contains("404", "NoSuchBucket");
     }
+
+    @Test
+    void theUnversionedNamingFormTakesTheModelFromTheArns() {
+        account.put(TestAccount.ARTIFACTS, "plain/EvaluationManifest-circuit-board.json",
+                Samples.text(PCB + "EvaluationManifest-circuit-board-2.json"));
+        account.put(TestAccount.ARTIFACTS, "plain/EvaluationResult-circuit-board.json",
+                Samples.text(PCB + "EvaluationResult-circuit-board-2.json"));
+
+        JsonNode result = ingest(objectCreated(TestAccount.ARTIFACTS, "plain/EvaluationResult-circuit-board.json"));
+
+        assertThat(result.path("outcome").asText()).isEqualTo("STORED");
+        assertThat(result.path("project").asText()).isEqualTo("circuit-board");
+        assertThat(result.path("version").asText()).isEqualTo("2");
+        assertThat(store.model("circuit-board", "2").orElseThrow().summaryJson())
+                .contains("s3://lfv-samples/plain/EvaluationResult-circuit-board.json");
+    }
+
+    @Test
+    void aVersionedResultFindsAnUnversionedManifestBesideIt() {
+        account.put(TestAccount.ARTIFACTS, "mixed/EvaluationManifest-circuit-board.json",
+                Samples.text(PCB + "EvaluationManifest-circuit-board-1.json"));
+        account.put(TestAccount.ARTIFACTS, "mixed/EvaluationResult-circuit-board-1.json",
+                Samples.text(PCB + "EvaluationResult-circuit-board-1.json"));
+
+        JsonNode result = ingest(objectCreated(TestAccount.ARTIFACTS, "mixed/EvaluationResult-circuit-board-1.json"));
+
+        assertThat(result.path("outcome").asText()).isEqualTo("STORED");
+        assertThat(store.model("circuit-board", "1").orElseThrow().source())
+                .isEqualTo("s3://lfv-samples/mixed/EvaluationManifest-circuit-board.json");
+    }
+
+    @Test
+    void withoutArnsTheVersionedFileNameNamesTheModelAndWithoutEitherItIsRejected() {
+        String anonymous = Manifests.classification("x", "1", 50, 3).replaceAll(
+                ",\"model-arn\":\"[^\"]*\",\"project-name\":\"[^\"]*\",\"model-version\":\"[^\"]*\"", "");
+        assertThat(anonymous).doesNotContain("model-arn");
+        account.put(TestAccount.ARTIFACTS, "anon/EvaluationManifest-line-7-3.json", anonymous);
+        account.put(TestAccount.ARTIFACTS, "anon/EvaluationManifest-nameless.json", anonymous);
+
+        JsonNode named = ingest(objectCreated(TestAccount.ARTIFACTS, "anon/EvaluationManifest-line-7-3.json"));
+        JsonNode nameless = ingest(objectCreated(TestAccount.ARTIFACTS, "anon/EvaluationManifest-nameless.json"));
+
+        assertThat(named.path("outcome").asText()).isEqualTo("STORED");
+        assertThat(named.path("project").asText()).isEqualTo("line-7");
+        assertThat(named.path("version").asText()).isEqualTo("3");
+        assertThat(nameless.path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(nameless.path("reason").asText()).contains("cannot tell which model");
+    }
 }
