@@ -105,7 +105,7 @@ public final class LfvMetricsStack extends Stack {
         byName.put("Alert", functions.alert().function());
         byName.put("Api", functions.api().function());
         this.alarms = new PipelineAlarms(this, "Alarms", new PipelineAlarmsProps(alerts.topic(), queues, byName,
-                functions.ingest().logGroup(), watcher.map(w -> (IStateMachine) w.stateMachine())));
+                watcher.map(w -> (IStateMachine) w.stateMachine())));
 
         output("ApiUrl", api.url(), "Base URL of the query API (IAM-signed requests unless apiAuth=none)");
         output("TopicArn", alerts.topic().getTopicArn(), "Alert topic: subscribe more endpoints here");
@@ -119,7 +119,7 @@ public final class LfvMetricsStack extends Stack {
         env.put("DETAILS_BUCKET", data.detailsBucket().getBucketName());
         env.put("DETAILS_PREFIX", DETAILS_PREFIX);
         env.put("TOPIC_ARN", alerts.topic().getTopicArn());
-        env.put("MODEL_CATALOG", settings.modelCatalog().value());
+        env.put(PipelineFunctions.MODEL_CATALOG, settings.modelCatalog().value());
         env.put("DASHBOARD_ENABLED", "true");
         // Lambda rejects empty values: optional variables are left out instead.
         if (!settings.defaultPolicy().isEmpty()) {
@@ -128,7 +128,7 @@ public final class LfvMetricsStack extends Stack {
         if (!settings.artifactsBuckets().isEmpty()) {
             env.put("ARTIFACTS_BUCKETS", String.join(",", settings.artifactsBuckets()));
         }
-        settings.descriptionBucket().ifPresent(bucket -> env.put("DESCRIPTION_BUCKET", bucket));
+        settings.descriptionBucket().ifPresent(bucket -> env.put(PipelineFunctions.DESCRIPTION_BUCKET, bucket));
         return env;
     }
 

@@ -6,24 +6,25 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
-import software.amazon.awscdk.services.logs.FilterPattern;
-import software.amazon.awscdk.services.logs.MetricFilter;
 import software.constructs.Construct;
 
 /**
  * The alarms an operator needs to trust the pipeline, all notifying the alert topic: anything in a dead-letter
- * queue, any function error, any failed ingest (an ERROR record in the ingest function's JSON log, which also
- * covers failures the function handles and reports without throwing), and any failed training watch.
+ * queue, any function error, any failed ingest (the ingest function's REJECTED outcome count, which also covers
+ * failures it handles and reports without throwing), and any failed training watch.
  */
 public final class PipelineAlarms extends Construct {
 
-    /** Namespace of the metric the failed-ingest filter publishes. */
-    public static final String NAMESPACE = "LfvMetrics";
-    /** Name of that metric. */
-    public static final String FAILED_INGESTS = "FailedIngests";
+    /** Namespace of the functions' own metrics (functions.log.JsonLog). */
+    public static final String NAMESPACE = "lfv-metrics";
+    /** The ingest function's outcome counter, with dimension {@value #OUTCOME}. */
+    public static final String INGEST_OUTCOME = "IngestOutcome";
+    static final String OUTCOME = "outcome";
+    static final String REJECTED = "REJECTED";
 
     private static final Duration PERIOD = Duration.minutes(5);
 
@@ -44,16 +45,16 @@ public final class PipelineAlarms extends Construct {
                 queue.metricApproximateNumberOfMessagesVisible(maximum), notify));
         new TreeMap<>(props.functions()).forEach((name, function) -> add(name + "Errors",
                 "The " + name + " function failed", function.metricErrors(sum), notify));
-        MetricFilter failedIngests = MetricFilter.Builder.create(this, "FailedIngestFilter")
-                .logGroup(props.ingestLogs())
-                .filterPattern(FilterPattern.stringValue("$.level", "=", "ERROR"))
-                .metricNamespace(NAMESPACE)
-                .metricName(FAILED_INGESTS)
-                .metricValue("1")
-                .defaultValue(0)
+        // The ingest function counts each outcome in Embedded Metric Format; REJECTED is an event it could not store.
+        Metric rejected = Metric.Builder.create()
+                .namespace(NAMESPACE)
+                .metricName(INGEST_OUTCOME)
+                .dimensionsMap(Map.of(OUTCOME, REJECTED))
+                .statistic("Sum")
+                .period(PERIOD)
                 .build();
-        add("FailedIngests", "An ingest logged an error: an evaluation was not stored",
-                failedIngests.metric(sum), notify);
+        add("FailedIngests", "An ingest was rejected: an evaluation was not stored (see the ingest log)",
+                rejected, notify);
         props.watcher().ifPresent(machine -> {
             add("WatchFailed", "A training watch failed: it gave up waiting, or a function failed",
                     machine.metricFailed(sum), notify);

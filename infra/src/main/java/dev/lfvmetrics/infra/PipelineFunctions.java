@@ -1,5 +1,7 @@
 package dev.lfvmetrics.infra;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
@@ -33,6 +35,9 @@ public final class PipelineFunctions extends Construct {
     static final String ALERT_HANDLER = "dev.lfvmetrics.functions.alert.AlertHandler::handleRequest";
     static final String API_HANDLER = "dev.lfvmetrics.functions.api.ApiHandler::handleRequest";
 
+    static final String MODEL_CATALOG = "MODEL_CATALOG";
+    static final String DESCRIPTION_BUCKET = "DESCRIPTION_BUCKET";
+
     /** Asynchronous ingest invocations (EventBridge) are retried this often before going to the failure queue. */
     static final int INGEST_ASYNC_RETRIES = 2;
 
@@ -59,12 +64,21 @@ public final class PipelineFunctions extends Construct {
                 .build());
         this.watch = props.withWatcher()
                 ? Optional.of(function("Watch", WATCH_HANDLER, "Reports whether a model's training has finished",
-                        512, Duration.seconds(30), code, props))
+                        512, Duration.seconds(30), code, watcherProps(props)))
                 : Optional.empty();
         this.alert = function("Alert", ALERT_HANDLER, "Publishes threshold breaches of new evaluations",
                 512, Duration.minutes(1), code, props);
         this.api = function("Api", API_HANDLER, "Serves the query API and the dashboard",
                 512, Duration.seconds(29), code, props);
+    }
+
+    // Saved documents never change status: the watcher polls the DescribeModel API whatever the ingest catalog is.
+    private static PipelineFunctionsProps watcherProps(PipelineFunctionsProps props) {
+        Map<String, String> environment = new HashMap<>(props.environment());
+        environment.put(MODEL_CATALOG, ModelCatalog.LIVE.value());
+        environment.remove(DESCRIPTION_BUCKET);
+        return new PipelineFunctionsProps(props.jar(), environment, props.ingestFailures(), true,
+                props.logRetention());
     }
 
     private PipelineFunction function(String id, String handler, String description, int memoryMb,

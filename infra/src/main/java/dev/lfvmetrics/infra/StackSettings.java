@@ -20,7 +20,7 @@ import software.constructs.Node;
  * @param defaultPolicy the default threshold policy as compact JSON, "" for none
  * @param apiAuth the query API's authorization
  * @param watchedProjects Lookout for Vision projects whose CreateModel calls start the training watcher
- * @param modelCatalog where the functions read DescribeModel documents
+ * @param modelCatalog where the ingest function reads DescribeModel documents (the watcher always asks the API)
  * @param descriptionBucket optional existing bucket of saved DescribeModel documents
  * @param functionsJar absolute path of the shaded functions jar
  */
@@ -73,13 +73,14 @@ public record StackSettings(List<String> artifactsBuckets, String artifactsPrefi
             require(PROJECT.matcher(project).matches(), "watchedProjects", "'" + project + "' is not a Lookout"
                     + " for Vision project name (1-255 of [a-zA-Z0-9_-], starting with a letter or digit)");
         }
-        ModelCatalog catalog = ModelCatalog.parse(string(context, "modelCatalog").orElse(null),
-                projects.isEmpty() ? ModelCatalog.S3 : ModelCatalog.LIVE);
-        require(catalog != ModelCatalog.LIVE || !projects.isEmpty(), "modelCatalog", "'live' needs"
-                + " watchedProjects: DescribeModel is allowed only on the watched projects' models");
         Optional<String> descriptions = string(context, "descriptionBucket");
         descriptions.ifPresent(b -> require(BUCKET.matcher(b).matches(), "descriptionBucket",
                 "'" + b + "' is not a valid S3 bucket name"));
+        // Saved documents when there is a bucket of them, else the API (allowed only on watched projects).
+        ModelCatalog catalog = ModelCatalog.parse(string(context, "modelCatalog").orElse(null),
+                descriptions.isPresent() ? ModelCatalog.S3 : ModelCatalog.LIVE);
+        require(catalog != ModelCatalog.S3 || descriptions.isPresent(), "modelCatalog", "'s3' needs"
+                + " descriptionBucket: the bucket that holds the saved DescribeModel-<project>-<version>.json files");
         Path jar = FunctionsJar.resolve(string(context, FunctionsJar.PARAMETER).orElse(null), workingDirectory);
         return new StackSettings(buckets, prefix, emails, slack, policy, auth, projects, catalog, descriptions,
                 jar);

@@ -29,7 +29,7 @@ class CdkNagTest {
 
     private static final List<Map<String, Object>> CONTEXTS = List.of(Map.of(), Synth.FULL,
             Map.of("apiAuth", "none"),
-            Map.of("watchedProjects", "cookies", "modelCatalog", "s3", "descriptionBucket", "saved-descriptions"));
+            Synth.SAVED_DESCRIPTIONS);
 
     @Test
     void givenEveryContextVariant_awsSolutionsReportsNoUnacknowledgedErrorOrWarning() {

@@ -102,14 +102,28 @@ class FunctionsTest {
     }
 
     @Test
-    void givenNoPolicyAndNoBuckets_theOptionalVariablesAreLeftOutAndTheCatalogIsS3() {
+    void givenNoPolicyAndNoBuckets_theOptionalVariablesAreLeftOut() {
         minimal.template().hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", PipelineFunctions.INGEST_HANDLER,
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "MODEL_CATALOG", "s3",
+                        "MODEL_CATALOG", "live",
                         "DEFAULT_POLICY", Match.absent(),
                         "ARTIFACTS_BUCKETS", Match.absent(),
                         "DESCRIPTION_BUCKET", Match.absent()))))));
+    }
+
+    @Test
+    void givenSavedDescriptions_ingestReadsThemButTheWatcherStillPollsTheApi() {
+        Synth.Synthesized saved = Synth.of(Synth.SAVED_DESCRIPTIONS);
+
+        saved.template().hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", PipelineFunctions.INGEST_HANDLER,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "MODEL_CATALOG", "s3", "DESCRIPTION_BUCKET", "saved-descriptions"))))));
+        saved.template().hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", PipelineFunctions.WATCH_HANDLER,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "MODEL_CATALOG", "live", "DESCRIPTION_BUCKET", Match.absent()))))));
     }
 
     @Test

@@ -84,8 +84,7 @@ class LeastPrivilegeTest {
 
     @Test
     void givenTheS3Catalog_onlyTheWatchFunctionMayDescribeModels() {
-        Synth.Synthesized savedDescriptions = Synth.of(Map.of("watchedProjects", "cookies", "modelCatalog", "s3",
-                "descriptionBucket", "saved-descriptions"));
+        Synth.Synthesized savedDescriptions = Synth.of(Synth.SAVED_DESCRIPTIONS);
         PipelineFunctions functions = savedDescriptions.stack().functions();
 
         assertThat(actionsOf(savedDescriptions, functions.ingest())).doesNotContain("lookoutvision:DescribeModel");

@@ -57,17 +57,13 @@ class PipelineAlarmsTest {
     }
 
     @Test
-    void failedIngestsAreCountedFromErrorRecordsOfTheIngestLog() {
-        full.template().hasResourceProperties("AWS::Logs::MetricFilter", Map.of(
-                "LogGroupName", full.ref(full.stack().functions().ingest().logGroup()),
-                "FilterPattern", "{ $.level = \"ERROR\" }",
-                "MetricTransformations", List.of(Map.of(
-                        "MetricNamespace", PipelineAlarms.NAMESPACE,
-                        "MetricName", PipelineAlarms.FAILED_INGESTS,
-                        "MetricValue", "1",
-                        "DefaultValue", 0))));
-        assertThat(alarms(full, Map.of("Namespace", PipelineAlarms.NAMESPACE,
-                "MetricName", PipelineAlarms.FAILED_INGESTS, "Statistic", "Sum"))).hasSize(1);
+    void failedIngestsAlarmOnTheIngestFunctionsRejectedOutcomeCount() {
+        assertThat(alarms(full, Map.of(
+                "Namespace", "lfv-metrics",
+                "MetricName", "IngestOutcome",
+                "Dimensions", List.of(Map.of("Name", "outcome", "Value", "REJECTED")),
+                "Statistic", "Sum",
+                "Period", 300))).hasSize(1);
     }
 
     @Test

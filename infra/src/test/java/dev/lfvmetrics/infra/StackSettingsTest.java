@@ -44,7 +44,7 @@ class StackSettingsTest {
         assertThat(settings.defaultPolicy()).isEmpty();
         assertThat(settings.apiAuth()).isEqualTo(ApiAuth.IAM);
         assertThat(settings.watchedProjects()).isEmpty();
-        assertThat(settings.modelCatalog()).isEqualTo(ModelCatalog.S3);
+        assertThat(settings.modelCatalog()).isEqualTo(ModelCatalog.LIVE);
         assertThat(settings.descriptionBucket()).isEmpty();
         assertThat(settings.functionsJar()).isEqualTo(jar);
     }
@@ -66,8 +66,6 @@ class StackSettingsTest {
         assertThat(settings.slack()).contains(new SlackChannel("T0123ABCD", "C0123ABCD"));
         assertThat(settings.apiAuth()).isEqualTo(ApiAuth.NONE);
         assertThat(settings.artifactsPrefix()).isEqualTo("lookout/output/");
-        assertThat(settings.modelCatalog()).as("watched projects make the live catalog the default")
-                .isEqualTo(ModelCatalog.LIVE);
     }
 
     @Test
@@ -78,12 +76,18 @@ class StackSettingsTest {
     }
 
     @Test
-    void givenWatchedProjectsAndTheS3Catalog_whenRead_thenTheExplicitCatalogWins() {
-        StackSettings settings = read(Map.of("watchedProjects", "cookies", "modelCatalog", "s3",
-                "descriptionBucket", "saved-descriptions"));
+    void givenADescriptionBucket_whenRead_thenTheS3CatalogIsTheDefault() {
+        StackSettings settings = read(Map.of("watchedProjects", "cookies", "descriptionBucket", "saved-descriptions"));
 
         assertThat(settings.modelCatalog()).isEqualTo(ModelCatalog.S3);
         assertThat(settings.descriptionBucket()).contains("saved-descriptions");
+    }
+
+    @Test
+    void givenADescriptionBucketAndTheLiveCatalog_whenRead_thenTheExplicitCatalogWins() {
+        StackSettings settings = read(Map.of("descriptionBucket", "saved-descriptions", "modelCatalog", "live"));
+
+        assertThat(settings.modelCatalog()).isEqualTo(ModelCatalog.LIVE);
     }
 
     @Test
@@ -136,10 +140,17 @@ class StackSettingsTest {
     }
 
     @Test
-    void givenTheLiveCatalogWithoutWatchedProjects_whenRead_thenItIsRejectedBecauseNothingMayBeDescribed() {
-        assertThatThrownBy(() -> read(Map.of("modelCatalog", "live")))
+    void givenTheS3CatalogWithoutADescriptionBucket_whenRead_thenItIsRejectedBecauseTheFunctionsNeedOne() {
+        assertThatThrownBy(() -> read(Map.of("modelCatalog", "s3")))
                 .isInstanceOf(InvalidContextException.class)
-                .hasMessageContaining("context 'modelCatalog': 'live' needs watchedProjects");
+                .hasMessageContaining("context 'modelCatalog': 's3' needs descriptionBucket");
+    }
+
+    @Test
+    void givenAnUnknownCatalog_whenRead_thenTheAllowedValuesAreListed() {
+        assertThatThrownBy(() -> read(Map.of("modelCatalog", "dynamodb")))
+                .isInstanceOf(InvalidContextException.class)
+                .hasMessage("context 'modelCatalog': 'dynamodb' is not one of: live, s3");
     }
 
     @Test

@@ -28,6 +28,10 @@ final class Synth {
             "defaultPolicy", "{\"minimums\":{\"f1Score\":0.8}}",
             "watchedProjects", "circuit-boards,cookies");
 
+    /** Watched projects, but descriptions read from saved documents. */
+    static final Map<String, Object> SAVED_DESCRIPTIONS = Map.of("watchedProjects", "cookies", "modelCatalog", "s3",
+            "descriptionBucket", "saved-descriptions");
+
     private static final Map<Map<String, Object>, Synthesized> CACHE = new ConcurrentHashMap<>();
 
     private Synth() {
