@@ -85,7 +85,11 @@ public final class DashboardServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            if (path.equals("/") || path.equals("/ui")) {
+            if (!isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
+                // A page on another site that re-points its host name at 127.0.0.1 (DNS rebinding) must not get
+                // to use the caller's credentials through this server.
+                sendError(exchange, 403, "FORBIDDEN_HOST", "Open the dashboard at " + pageUrl());
+            } else if (path.equals("/") || path.equals("/ui")) {
                 exchange.getResponseHeaders().set("Location", "/ui/");
                 exchange.sendResponseHeaders(302, -1);
             } else if (path.startsWith("/ui/")) {
@@ -96,6 +100,12 @@ public final class DashboardServer implements AutoCloseable {
                 sendError(exchange, 404, "NOT_FOUND", "No such route: " + safe(path));
             }
         }
+    }
+
+    private boolean isLoopbackHost(String host) {
+        String port = ":" + port();
+        return host != null && (host.equals("127.0.0.1" + port) || host.equals("localhost" + port)
+                || host.equals("[::1]" + port));
     }
 
     private void serveFile(HttpExchange exchange, String name) throws IOException {

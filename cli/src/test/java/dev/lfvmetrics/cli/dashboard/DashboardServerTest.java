@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -214,6 +215,25 @@ class DashboardServerTest {
         assertThat(style.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
         assertThat(view.statusCode()).isEqualTo(200);
         assertThat(api.received()).isEmpty();
+    }
+
+    @Test
+    void givenAForeignHostNameWhenCalledThen403AndNothingIsForwarded() throws Exception {
+        api.answer(200, "projects.json");
+        startDashboard(api.url(), basic());
+        HttpClient client = HttpClient.newBuilder().build();
+        // Host cannot be set through java.net.http, so the request is written by hand as a rebinding page would.
+        String response;
+        try (Socket socket = new Socket("127.0.0.1", dashboard.port())) {
+            socket.getOutputStream().write(("GET /projects HTTP/1.1\r\nHost: evil.example:" + dashboard.port()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 403").contains("FORBIDDEN_HOST");
+        assertThat(api.received()).isEmpty();
+        assertThat(client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + dashboard.port() + "/projects"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     @Test
