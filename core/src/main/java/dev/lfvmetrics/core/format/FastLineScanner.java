@@ -1,5 +1,8 @@
 package dev.lfvmetrics.core.format;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +52,14 @@ final class FastLineScanner {
     }
 
     private static final GiveUp GIVE_UP = new GiveUp();
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long SPACES = 0x2020202020202020L;
 
     private final ManifestLineParser target;
     private final Symbols symbols = new Symbols();
@@ -402,6 +413,23 @@ final class FastLineScanner {
         int i = pos;
         int stop = end;
         byte[] buf = b;
+        // Eight bytes at a time: flag quote, backslash, control and non-ASCII bytes; the lowest flag is exact.
+        while (i + Long.BYTES <= stop) {
+            long w = (long) LONGS.get(buf, i);
+            long quote = w ^ QUOTES;
+            long backslash = w ^ BACKSLASHES;
+            long flags = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - SPACES) & ~w | w) & HIGHS;
+            if (flags != 0) {
+                i += Long.numberOfTrailingZeros(flags) >>> 3;
+                if (buf[i] == '"') {
+                    stringEnd = i;
+                    pos = i + 1;
+                    return;
+                }
+                throw GIVE_UP;
+            }
+            i += Long.BYTES;
+        }
         while (i < stop) {
             byte c = buf[i];
             if (c == '"') {

@@ -7,12 +7,17 @@ import dev.lfvmetrics.core.format.ManifestLineParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,19 +28,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * score arrays. Tolerates a UTF-8 byte order mark, CRLF line ends and blank lines (which still count for line
  * numbers).
  *
- * <p>A file read without an {@link ImageSink} is split at a line boundary near its middle and its two halves are read
- * on two threads; their accumulators merge into exactly what one pass gives (the per-image sink needs file order,
- * so with a sink the file is read on one thread).
+ * <p>A large file read without an {@link ImageSink} is split at line boundaries into one byte range per processor
+ * (at most {@value #MAX_THREADS}), each read on its own thread into its own accumulator; the accumulators merge in
+ * file order into exactly what one pass gives, and an error carries its line number in the whole file (the per-image
+ * sink needs file order, so with a sink the file is read on one thread).
  */
 public final class ManifestReader {
 
     /** Files below this size are read on one thread: a second thread would not pay for itself. */
     static final long PARALLEL_THRESHOLD = 4L << 20;
 
-    private static final int BUFFER = 1 << 16;
+    private static final int BUFFER = 1 << 18;
+
+    /** At most this many ranges, whatever the number of processors. */
+    static final int MAX_THREADS = 8;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final int maxMisclassified;
-    private final boolean parallel;
+    private final int threads;
 
     /**
      * Creates a reader.
@@ -47,14 +62,27 @@ public final class ManifestReader {
     }
 
     /**
-     * Creates a reader, choosing whether large files may be read on two threads.
+     * Creates a reader, choosing whether large files may be split over the processors.
      *
      * @param maxMisclassified how many misclassified images to keep
-     * @param parallel         whether to split large files
+     * @param parallel         whether to split large files (one range per processor, at most {@value #MAX_THREADS})
      */
     public ManifestReader(int maxMisclassified, boolean parallel) {
+        this(maxMisclassified, parallel ? Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()) : 1);
+    }
+
+    /**
+     * Creates a reader that splits large files into up to {@code threads} ranges, one thread each.
+     *
+     * @param maxMisclassified how many misclassified images to keep
+     * @param threads          ranges (threads) for a large file read without a sink; 1 reads on the caller only
+     */
+    public ManifestReader(int maxMisclassified, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         this.maxMisclassified = maxMisclassified;
-        this.parallel = parallel;
+        this.threads = threads;
     }
 
     /**
@@ -69,7 +97,7 @@ public final class ManifestReader {
         String source = file.toString();
         try {
             long size = Files.isRegularFile(file) ? Files.size(file) : -1;
-            if (sink == null && parallel && size >= PARALLEL_THRESHOLD) {
+            if (sink == null && threads > 1 && size >= PARALLEL_THRESHOLD) {
                 return requireImages(readSplit(file, size, source), source);
             }
             try (InputStream in = Formats.open(file)) {
@@ -105,72 +133,103 @@ public final class ManifestReader {
     }
 
     private Accumulator readSplit(Path file, long size, String source) throws IOException {
-        long split = findSplit(file, size);
-        if (split <= 0 || split >= size) {
+        long[] bounds = splitPoints(file, size, threads);
+        int ranges = bounds.length - 1;
+        if (ranges == 1) {
             try (InputStream in = Formats.open(file)) {
                 return readRange(in, source, null, true);
             }
         }
+        List<FutureTask<Accumulator>> later = new ArrayList<>(ranges - 1);
         AtomicBoolean cancelled = new AtomicBoolean();
-        FutureTask<Accumulator> second = new FutureTask<>(() -> {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                return readRange(new ChannelRangeStream(ch, split, size, cancelled), source, null, false);
-            }
-        });
-        Thread worker = new Thread(second, "manifest-reader-2");
-        worker.setDaemon(true);
-        worker.start();
-        Accumulator first;
+        for (int r = 1; r < ranges; r++) {
+            long from = bounds[r];
+            long to = bounds[r + 1];
+            FutureTask<Accumulator> task = new FutureTask<>(() -> {
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                    return readRange(new ChannelRangeStream(ch, from, to, cancelled), source, null, false);
+                }
+            });
+            Thread worker = new Thread(task, "manifest-reader-" + (r + 1));
+            worker.setDaemon(true);
+            worker.start();
+            later.add(task);
+        }
+        Accumulator total;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            first = readRange(new ChannelRangeStream(ch, 0, split, null), source, null, true);
+            total = readRange(new ChannelRangeStream(ch, 0, bounds[1], null), source, null, true);
         } catch (InvalidInputException | IOException | UncheckedIOException e) {
-            // The first range's error is the earlier one in the file: report it and let the other thread stop early.
+            // The first range's error is the earliest in the file: report it and let the other threads stop early.
             cancelled.set(true);
             throw e;
         }
-        Accumulator later;
-        try {
-            later = second.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InvalidInputException(source, 0, "interrupted while reading", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof InvalidInputException bad) {
-                throw bad.shiftedBy(first.lines());
+        // Ranges are folded in file order, so an error is reported for the earliest bad range, its line numbers
+        // shifted by the lines of all ranges before it.
+        for (int r = 0; r < later.size(); r++) {
+            Accumulator next;
+            try {
+                next = later.get(r).get();
+            } catch (InterruptedException e) {
+                cancelled.set(true);
+                Thread.currentThread().interrupt();
+                throw new InvalidInputException(source, 0, "interrupted while reading", e);
+            } catch (ExecutionException e) {
+                cancelled.set(true);
+                Throwable cause = e.getCause();
+                if (cause instanceof InvalidInputException bad) {
+                    throw bad.shiftedBy(total.lines());
+                }
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException("manifest reader thread failed", cause);
             }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("manifest reader thread failed", cause);
+            total.merge(next);
         }
-        first.merge(later);
-        return first;
+        return total;
     }
 
-    /** The offset just after the first line end at or after the middle of the file, or -1 when there is none. */
-    private static long findSplit(Path file, long size) throws IOException {
+    /**
+     * Range boundaries: 0, then just after the first line end at or after each k/n of the file, then the size;
+     * duplicates (ranges without a line end) dropped.
+     */
+    static long[] splitPoints(Path file, long size, int parts) throws IOException {
+        long[] bounds = new long[parts + 1];
+        int n = 0;
+        bounds[n++] = 0;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocate(BUFFER);
-            long pos = size / 2;
-            while (pos < size) {
-                buf.clear();
-                int n = ch.read(buf, pos);
-                if (n <= 0) {
-                    return -1;
+            for (int k = 1; k < parts; k++) {
+                long split = lineEndAfter(ch, size * k / parts, size);
+                if (split > bounds[n - 1] && split < size) {
+                    bounds[n++] = split;
                 }
-                for (int i = 0; i < n; i++) {
-                    if (buf.get(i) == '\n') {
-                        return pos + i + 1;
-                    }
-                }
-                pos += n;
             }
-            return -1;
         }
+        bounds[n++] = size;
+        return Arrays.copyOf(bounds, n);
+    }
+
+    /** The offset just after the first line end at or after {@code from}, or -1 when there is none. */
+    private static long lineEndAfter(FileChannel ch, long from, long size) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(BUFFER);
+        long pos = from;
+        while (pos < size) {
+            buf.clear();
+            int n = ch.read(buf, pos);
+            if (n <= 0) {
+                return -1;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) == '\n') {
+                    return pos + i + 1;
+                }
+            }
+            pos += n;
+        }
+        return -1;
     }
 
     private Accumulator readRange(InputStream in, String source, ImageSink sink, boolean atFileStart)
@@ -186,13 +245,7 @@ public final class ManifestReader {
         boolean first = atFileStart;
         boolean eof = false;
         while (true) {
-            int nl = -1;
-            for (int i = scan; i < end; i++) {
-                if (buf[i] == '\n') {
-                    nl = i;
-                    break;
-                }
-            }
+            int nl = indexOfNewline(buf, scan, end);
             if (nl >= 0) {
                 lineNumber++;
                 handleLine(buf, start, nl, first, parser, acc, source, lineNumber, sink);
@@ -228,6 +281,26 @@ public final class ManifestReader {
         }
         acc.setLines(lineNumber);
         return acc;
+    }
+
+    /** The first line feed in {@code buf[from, to)}, eight bytes at a time, or -1. */
+    static int indexOfNewline(byte[] buf, int from, int to) {
+        int i = from;
+        while (i + Long.BYTES <= to) {
+            long w = (long) LONGS.get(buf, i) ^ NEWLINES;
+            // The lowest flagged byte is exactly the first zero byte of w, i.e. the first line feed.
+            long zeros = (w - ONES) & ~w & HIGHS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+        for (; i < to; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void handleLine(byte[] buf, int from, int to, boolean fileStart, ManifestLineParser parser,
