@@ -168,9 +168,11 @@ public final class LfvMetricsStack extends Stack {
     }
 
     private List<IBucket> imported(String id, List<String> names) {
-        return names.stream()
-                .map(name -> Bucket.fromBucketName(this, id + name.replaceAll("[^A-Za-z0-9]", ""), name))
-                .toList();
+        List<IBucket> buckets = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            buckets.add(Bucket.fromBucketName(this, id + i, names.get(i)));
+        }
+        return buckets;
     }
 
     private PolicyStatement describeModel(List<String> projects) {
@@ -194,8 +196,8 @@ public final class LfvMetricsStack extends Stack {
         String s3Reason = "S3 read grants (grantRead/grantPut) expand to the documented action groups s3:GetObject*,"
                 + " s3:GetBucket*, s3:List*, s3:Abort* on this bucket and key prefix only; object keys are created"
                 + " at run time, so the prefix ends in '*'.";
-        String javaReason = "Java 21 is the runtime the functions are built and tested for (docs/design.md);"
-                + " SnapStart supports it and AWS supports it until 2029. Move to the next LTS with the functions.";
+        String javaReason = "Java 21 is the supported LTS runtime the functions are built and tested for"
+                + " (docs/design.md) and SnapStart supports it; move to the next LTS together with the functions.";
         for (PipelineFunction function : List.of(functions.ingest(), functions.alert(), functions.api())) {
             Nag.acknowledge(function.function(), "AwsSolutions-L1", javaReason);
         }
@@ -206,7 +208,7 @@ public final class LfvMetricsStack extends Stack {
                 "/^Resource::arn:<AWS::Partition>:s3:::[a-z0-9.-]+\\/.*\\*$/"));
         String ingestReason = tableReason + " " + s3Reason + " Artifacts buckets: read-only, only under"
                 + " artifactsPrefix, where Lookout for Vision writes evaluation files of new models.";
-        if (settings.modelCatalog() == ModelCatalog.LIVE) {
+        if (settings.modelCatalog() == ModelCatalog.LIVE && !settings.watchedProjects().isEmpty()) {
             ingestFindings.add(DESCRIBE_MODEL_FINDING);
             ingestReason += " " + DESCRIBE_MODEL_REASON;
         }
