@@ -7,11 +7,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.functions.config.AwsClients;
 import dev.lfvmetrics.functions.config.Config;
+import dev.lfvmetrics.functions.config.Wiring;
 import dev.lfvmetrics.functions.ingest.IngestHandler;
 import dev.lfvmetrics.functions.testing.Invoke;
 import dev.lfvmetrics.functions.testing.MotoExtension;
 import dev.lfvmetrics.functions.testing.TestAccount;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @ExtendWith(MotoExtension.class)
@@ -269,5 +274,19 @@ class ApiIT {
         assertThat(without.handleRequest(request("GET", "/ui/", Map.of()), null).getStatusCode()).isEqualTo(404);
         assertThat(without.handleRequest(request("GET", "/projects", Map.of()), null).getStatusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anUnreachableStoreAnswers503WithRetryAfterAndNoInternalMessage() {
+        AwsClients dead = new AwsClients(TestAccount.REGION, URI.create("http://127.0.0.1:9"),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+        ApiHandler unreachable = new ApiHandler(ApiHandler.build(new Wiring(config, dead)));
+
+        APIGatewayV2HTTPResponse response = unreachable.handleRequest(request("GET", "/projects", Map.of()), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "1");
+        assertThat(json(response).path("error").path("message").asText())
+                .isEqualTo("temporarily unavailable, retry; request id JKJaXmPLvHcESHA=");
     }
 }
