@@ -74,7 +74,7 @@ class CdkNagTest {
 
     @Test
     void givenANonCompliantResourceInTheStack_theChecksReportIt() {
-        App app = App.Builder.create().build();
+        App app = App.Builder.create().outdir("target/cdk-test-out/non-compliant").build();
         LfvMetricsStack stack = LfvMetricsApp.create(app, StackSettings.fromContext(app.getNode(), Path.of("")));
         Queue.Builder.create(stack, "PlainQueue").encryption(QueueEncryption.UNENCRYPTED).build();
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.assertions.Annotations;
@@ -33,6 +34,7 @@ final class Synth {
             "descriptionBucket", "saved-descriptions");
 
     private static final Map<Map<String, Object>, Synthesized> CACHE = new ConcurrentHashMap<>();
+    private static final AtomicInteger COUNT = new AtomicInteger();
 
     private Synth() {
     }
@@ -50,7 +52,9 @@ final class Synth {
     }
 
     private static Synthesized synthesize(Map<String, Object> context) {
-        App app = App.Builder.create().context(context).build();
+        // Under target/, not the system temp dir: every synth stages the functions jar, and `mvn clean` removes it.
+        Path outdir = Path.of("target", "cdk-test-out", "synth-" + COUNT.incrementAndGet());
+        App app = App.Builder.create().context(context).outdir(outdir.toString()).build();
         LfvMetricsStack stack = LfvMetricsApp.create(app, StackSettings.fromContext(app.getNode(), Path.of("")));
         return new Synthesized(stack, Template.fromStack(stack), Annotations.fromStack(stack));
     }
