@@ -1,5 +1,6 @@
 package dev.lfvmetrics.cli.dashboard;
 
+import dev.lfvmetrics.functions.api.DashboardFiles;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Clock;
@@ -68,7 +69,7 @@ public final class DashboardCommand implements Callable<Integer> {
             return 2;
         }
         SigningForwarder forwarder = new SigningForwarder(endpoint, signingRegion, credentials, Clock.systemUTC());
-        StaticPage page = new StaticPage(DashboardCommand.class.getClassLoader());
+        DashboardFiles page = new DashboardFiles(DashboardCommand.class.getClassLoader());
         DashboardServer server;
         try {
             server = DashboardServer.start(port, page, forwarder, System.err);

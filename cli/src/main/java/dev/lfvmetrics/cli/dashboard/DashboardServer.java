@@ -2,6 +2,7 @@ package dev.lfvmetrics.cli.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lfvmetrics.functions.api.DashboardFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -24,12 +25,12 @@ public final class DashboardServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final StaticPage page;
+    private final DashboardFiles page;
     private final SigningForwarder forwarder;
     private final PrintStream log;
 
-    private DashboardServer(HttpServer server, ExecutorService executor, StaticPage page, SigningForwarder forwarder,
-            PrintStream log) {
+    private DashboardServer(HttpServer server, ExecutorService executor, DashboardFiles page,
+            SigningForwarder forwarder, PrintStream log) {
         this.server = server;
         this.executor = executor;
         this.page = page;
@@ -47,7 +48,7 @@ public final class DashboardServer implements AutoCloseable {
      * @return the running server
      * @throws IOException when the port cannot be bound
      */
-    public static DashboardServer start(int port, StaticPage page, SigningForwarder forwarder, PrintStream log)
+    public static DashboardServer start(int port, DashboardFiles page, SigningForwarder forwarder, PrintStream log)
             throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -115,7 +116,7 @@ public final class DashboardServer implements AutoCloseable {
             sendError(exchange, 405, "METHOD_NOT_ALLOWED", "The page accepts GET only");
             return;
         }
-        Optional<StaticPage.File> file = page.find(name);
+        Optional<DashboardFiles.File> file = page.find(name);
         if (file.isEmpty()) {
             sendError(exchange, 404, "NOT_FOUND", "No such dashboard file: " + safe(name));
             return;

@@ -2,6 +2,7 @@ package dev.lfvmetrics.cli.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lfvmetrics.functions.api.DashboardFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ class DashboardServerTest {
 
     private void startDashboard(String apiUrl, AwsCredentialsProvider credentials) throws IOException {
         SigningForwarder forwarder = new SigningForwarder(ApiEndpoint.parse(apiUrl), "eu-west-1", credentials, CLOCK);
-        dashboard = DashboardServer.start(0, new StaticPage(getClass().getClassLoader()), forwarder,
+        dashboard = DashboardServer.start(0, new DashboardFiles(getClass().getClassLoader()), forwarder,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 

@@ -44,6 +44,7 @@ public final class ApiService {
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
+    private static final DashboardFiles DASHBOARD = new DashboardFiles(ApiService.class.getClassLoader());
 
     private final ModelStore store;
     private final Verdicts verdicts;
@@ -86,7 +87,10 @@ public final class ApiService {
             if (path.size() == 1 && !request.path().endsWith("/")) {
                 return new ApiResponse(302, null, null, Map.of("Location", "/ui/"));
             }
-            return StaticFiles.serve(String.join("/", path.subList(1, path.size())));
+            String file = String.join("/", path.subList(1, path.size()));
+            return DASHBOARD.find(file)
+                    .map(f -> new ApiResponse(200, f.contentType(), f.body(), Map.of("Cache-Control", "no-cache")))
+                    .orElseThrow(() -> ApiException.notFound("no such file: /ui/" + file));
         }
         if (!path.get(0).equals("projects")) {
             throw ApiException.notFound("no such route: " + request.path());

@@ -1,17 +1,17 @@
-package dev.lfvmetrics.cli.dashboard;
+package dev.lfvmetrics.functions.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class StaticPageTest {
+class DashboardFilesTest {
 
-    private final StaticPage page = new StaticPage(StaticPageTest.class.getClassLoader());
+    private final DashboardFiles page = new DashboardFiles(DashboardFilesTest.class.getClassLoader());
 
     @Test
     void givenAnEmptyNameWhenLookedUpThenTheIndexIsServed() {
-        StaticPage.File index = page.find("").orElseThrow();
+        DashboardFiles.File index = page.find("").orElseThrow();
 
         assertThat(index.contentType()).startsWith("text/html");
         assertThat(new String(index.body(), StandardCharsets.UTF_8)).contains("<main id=\"main\"");

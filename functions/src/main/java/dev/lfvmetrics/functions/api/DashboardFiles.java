@@ -1,4 +1,4 @@
-package dev.lfvmetrics.cli.dashboard;
+package dev.lfvmetrics.functions.api;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The dashboard's static files, read from the classpath folder {@code dashboard/} (shipped in the functions jar).
+ * The dashboard's static files, read from the classpath folder {@code dashboard/} (shipped in the functions jar),
+ * never anything outside it. The API function and the {@code lfv-metrics dashboard} proxy both serve them.
  */
-public final class StaticPage {
+public final class DashboardFiles {
 
     /** Classpath folder holding the page. */
     public static final String FOLDER = "dashboard/";
@@ -36,7 +37,7 @@ public final class StaticPage {
      *
      * @param loader where {@code dashboard/} is found
      */
-    public StaticPage(ClassLoader loader) {
+    public DashboardFiles(ClassLoader loader) {
         this.loader = loader;
     }
 
