@@ -196,13 +196,6 @@ public final class LfvMetricsStack extends Stack {
         String s3Reason = "S3 read grants (grantRead/grantPut) expand to the documented action groups s3:GetObject*,"
                 + " s3:GetBucket*, s3:List*, s3:Abort* on this bucket and key prefix only; object keys are created"
                 + " at run time, so the prefix ends in '*'.";
-        String javaReason = "Java 21 is the supported LTS runtime the functions are built and tested for"
-                + " (docs/design.md) and SnapStart supports it; move to the next LTS together with the functions.";
-        for (PipelineFunction function : List.of(functions.ingest(), functions.alert(), functions.api())) {
-            Nag.acknowledge(function.function(), "AwsSolutions-L1", javaReason);
-        }
-        functions.watch().ifPresent(watch -> Nag.acknowledge(watch.function(), "AwsSolutions-L1", javaReason));
-
         List<String> ingestFindings = new ArrayList<>(List.of("Action::s3:GetObject*",
                 "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:Abort*", tableIndexes, detailObjects,
                 "/^Resource::arn:<AWS::Partition>:s3:::[a-z0-9.-]+\\/.*\\*$/"));

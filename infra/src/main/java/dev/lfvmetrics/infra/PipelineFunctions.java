@@ -21,7 +21,7 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The pipeline's Lambda functions, all from the one shaded jar: Java 21 with SnapStart on published versions (a
+ * The pipeline's Lambda functions, all from the one shaded jar: Java 25 with SnapStart on published versions (a
  * restored snapshot instead of a JVM cold start), JSON logs, a log group with retention, and a role of their own
  * that starts with nothing but writing to that log group. The stack adds each function's grants.
  */
@@ -95,7 +95,7 @@ public final class PipelineFunctions extends Construct {
         logGroup.grantWrite(role);
         Function function = Function.Builder.create(this, id)
                 .description(description)
-                .runtime(Runtime.JAVA_21)
+                .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)
                 .handler(handler)
                 .code(code)

@@ -49,7 +49,7 @@ class FunctionsTest {
         sizing.forEach((handler, memoryAndTimeout) -> template.hasResourceProperties("AWS::Lambda::Function",
                 Match.objectLike(Map.of(
                         "Handler", handler,
-                        "Runtime", "java21",
+                        "Runtime", "java25",
                         "MemorySize", memoryAndTimeout.get(0),
                         "Timeout", memoryAndTimeout.get(1)))));
     }
