@@ -147,7 +147,7 @@ class LocalModeTest {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static Path root() {
+    static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("events/artifacts"))) {
             dir = dir.getParent();
