@@ -551,7 +551,8 @@ final class FastLineScanner {
     private void skipSpace() {
         while (pos < end) {
             byte c = b[pos];
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            // Compact JSON has no space at all: one comparison settles the common case.
+            if (c > ' ' || c != ' ' && c != '\t' && c != '\r' && c != '\n') {
                 return;
             }
             pos++;

@@ -60,6 +60,10 @@ public final class ManifestLineParser {
     private String projectName;
     private String modelVersion;
 
+    private String lastType;
+    private boolean lastTypeMask;
+    private boolean lastTypeClass;
+
     private boolean actualAnomalous;
     private boolean predictedAnomalous;
     private double resolvedConfidence;
@@ -302,8 +306,14 @@ public final class ManifestLineParser {
                        String confText, List<String> labels, boolean hasColorMap, String arn, String project,
                        String version) {
         boolean detected = key.endsWith(DETECTED_METADATA);
-        boolean isMask = type != null ? type.contains("semantic-segmentation") : hasColorMap;
-        boolean isClass = type != null ? type.contains("image-classification") : !hasColorMap && className != null;
+        if (type != null && type != lastType) {
+            // The fast scanner hands the same string instance for a recurring type; look into it once.
+            lastType = type;
+            lastTypeMask = type.contains("semantic-segmentation");
+            lastTypeClass = type.contains("image-classification");
+        }
+        boolean isMask = type != null ? lastTypeMask : hasColorMap;
+        boolean isClass = type != null ? lastTypeClass : !hasColorMap && className != null;
         if (isMask) {
             segmentation = true;
             if (detected) {

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of `lfv-metrics evaluate` against the Python reference (json.loads per line +
+# scikit-learn) on the same generated manifest, in the same session. See docs/benchmarks.md.
+#
+#   bench/run.sh                      # 1,000,000 lines, 5 runs of each tool
+#   LINES=200000 RUNS=3 bench/run.sh  # smaller
+#
+# Environment: LINES (default 1000000), RUNS (default 5), JAVA_OPTS (default -Xmx128m), BUILD=1 to rebuild the
+# CLI jar even when it exists. Needs python3-sklearn (apt-get install -y python3-sklearn) for /usr/bin/python3.
+# Generated data and results go to bench-data/ (gitignored).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+LINES=${LINES:-1000000}
+RUNS=${RUNS:-5}
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m}
+PY=${PYTHON:-/usr/bin/python3}
+DATA=$ROOT/bench-data
+MANIFEST=$DATA/manifest-$LINES.jsonl
+if [ "$LINES" = 1000000 ]; then MANIFEST=$DATA/manifest-1m.jsonl; fi
+JAR=$ROOT/cli/target/lfv-metrics.jar
+OUT=$DATA/results-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUT"
+
+if ! "$PY" -c 'import sklearn' 2>/dev/null; then
+  echo "scikit-learn missing for $PY: apt-get install -y python3-sklearn" >&2
+  exit 1
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "/usr/bin/time missing: apt-get install -y time" >&2
+  exit 1
+fi
+if [ "${BUILD:-0}" = 1 ] || [ ! -f "$JAR" ]; then
+  echo "building $JAR ..."
+  (cd "$ROOT" && mvn -B -q -pl cli -am package -DskipTests)
+fi
+if [ ! -f "$MANIFEST" ]; then
+  echo "generating $MANIFEST ($LINES lines) ..."
+  python3 "$ROOT/bench/generate_manifest.py" --lines "$LINES" --out "$MANIFEST"
+fi
+
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) processors"
+  echo "memory: $(free -m | awk '/Mem:/ {print $2 " MiB"}')"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "python: $("$PY" -c 'import sys, sklearn, numpy; print(sys.version.split()[0], "scikit-learn", sklearn.__version__, "numpy", numpy.__version__)')"
+  echo "manifest: $MANIFEST, $(stat -c %s "$MANIFEST") bytes, $(wc -l < "$MANIFEST") lines"
+  echo "java options: $JAVA_OPTS"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/machine.txt"
+
+# Warm the page cache so that every tool reads the file from memory.
+cat "$MANIFEST" > /dev/null
+
+echo "checking figures ..."
+java $JAVA_OPTS -jar "$JAR" evaluate --manifest "$MANIFEST" --json > "$OUT/java.json"
+"$PY" "$ROOT/bench/reference.py" "$MANIFEST" > "$OUT/reference.json" 2> "$OUT/reference.err"
+python3 "$ROOT/bench/compare.py" "$OUT/java.json" "$OUT/reference.json" | tee "$OUT/compare.txt"
+
+# One measurement = one process under /usr/bin/time: wall seconds and peak RSS (KiB). Runs are interleaved so
+# that a burst of load from elsewhere hits every tool alike.
+measure() {
+  local name=$1
+  shift
+  /usr/bin/time -f "$name %e %M" -a -o "$OUT/times.txt" "$@" > /dev/null 2>> "$OUT/stderr.txt"
+}
+: > "$OUT/times.txt"
+for i in $(seq 1 "$RUNS"); do
+  echo "run $i/$RUNS ..."
+  measure wc-l wc -l "$MANIFEST"
+  measure lfv-metrics java $JAVA_OPTS -jar "$JAR" evaluate --manifest "$MANIFEST" --json
+  measure python-reference "$PY" "$ROOT/bench/reference.py" "$MANIFEST"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+
+python3 - "$OUT/times.txt" <<'PY' | tee "$OUT/table.md"
+import statistics
+import sys
+
+runs = {}
+for line in open(sys.argv[1]):
+    name, wall, rss = line.split()
+    runs.setdefault(name, []).append((float(wall), int(rss)))
+python = statistics.median(w for w, _ in runs["python-reference"])
+print("| tool | runs | wall median (s) | wall min-max (s) | peak RSS median (MB) | speedup vs Python (median) |")
+print("|---|---|---|---|---|---|")
+for name in ("wc-l", "lfv-metrics", "python-reference"):
+    walls = [w for w, _ in runs[name]]
+    rss = statistics.median(r for _, r in runs[name]) / 1024
+    med = statistics.median(walls)
+    print("| %s | %d | %.2f | %.2f-%.2f | %.0f | %.1fx |" % (name, len(walls), med, min(walls), max(walls), rss,
+                                                             python / med))
+PY
+echo "results in $OUT"
