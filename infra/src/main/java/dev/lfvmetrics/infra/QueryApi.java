@@ -100,7 +100,7 @@ public final class QueryApi extends Construct {
         }
         if (props.auth() == ApiAuth.NONE) {
             Nag.acknowledge(api, "AwsSolutions-APIG4", "The operator deployed with apiAuth=none on purpose"
-                    + " (docs/deploy.md warns that anyone with the URL can then read metrics and change thresholds).");
+                    + " (the README warns that anyone with the URL can then read metrics and change thresholds).");
         }
     }
 

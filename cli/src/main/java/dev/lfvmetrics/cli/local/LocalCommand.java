@@ -9,13 +9,16 @@ import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.policy.PolicyEvaluator;
 import dev.lfvmetrics.functions.ingest.IngestOutcome;
 import dev.lfvmetrics.functions.ingest.IngestResult;
+import dev.lfvmetrics.functions.log.JsonLog;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -89,22 +92,33 @@ public final class LocalCommand implements Callable<Integer> {
         }
         LocalSettings settings = new LocalSettings(artifacts, state, policy, endpoint, region);
         int rejected = 0;
-        try (LocalPipeline pipeline = LocalPipeline.start(settings, out)) {
-            for (JsonNode event : toIngest) {
-                IngestResult result = pipeline.ingest(event);
-                rejected += report(result, out, err);
-            }
-            if (noServe) {
-                return rejected == 0 ? Main.OK : Main.BAD_INPUT;
-            }
-            try (LocalApiServer server = LocalApiServer.start(pipeline.api(), port)) {
-                out.println("Query API: " + server.url() + "/projects");
-                out.println("Dashboard: " + server.url() + "/ui/");
-                out.println("Store: " + state.toAbsolutePath().normalize() + "  (Ctrl-C to stop)");
-                out.flush();
-                CountDownLatch stopped = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "local-mode-stop"));
-                stopped.await();
+        Files.createDirectories(state);
+        Path log = state.resolve("functions.log");
+        try (PrintStream logStream = new PrintStream(Files.newOutputStream(log, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+                LocalPipeline pipeline = LocalPipeline.start(settings, out)) {
+            // The functions' JSON log lines (one per event and request) go to a file; the console keeps results.
+            JsonLog.writeTo(logStream);
+            out.println("Function logs: " + log.toAbsolutePath().normalize());
+            try {
+                for (JsonNode event : toIngest) {
+                    IngestResult result = pipeline.ingest(event);
+                    rejected += report(result, out, err);
+                }
+                if (noServe) {
+                    return rejected == 0 ? Main.OK : Main.BAD_INPUT;
+                }
+                try (LocalApiServer server = LocalApiServer.start(pipeline.api(), port)) {
+                    out.println("Query API: " + server.url() + "/projects");
+                    out.println("Dashboard: " + server.url() + "/ui/");
+                    out.println("Store: " + state.toAbsolutePath().normalize() + "  (Ctrl-C to stop)");
+                    out.flush();
+                    CountDownLatch stopped = new CountDownLatch(1);
+                    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "local-mode-stop"));
+                    stopped.await();
+                }
+            } finally {
+                JsonLog.writeTo(System.out);
             }
         }
         return Main.OK;

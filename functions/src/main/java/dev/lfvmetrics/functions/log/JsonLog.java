@@ -3,6 +3,7 @@ package dev.lfvmetrics.functions.log;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lfvmetrics.core.json.Json;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -24,6 +25,9 @@ public final class JsonLog {
 
     private static final ThreadLocal<Map<String, String>> CONTEXT = ThreadLocal.withInitial(LinkedHashMap::new);
 
+    // Standard output on Lambda; the local mode sends the lines to a file so its console shows results and alerts.
+    private static volatile PrintStream sink = System.out;
+
     private final String logger;
 
     private JsonLog(String logger) {
@@ -38,6 +42,15 @@ public final class JsonLog {
      */
     public static JsonLog of(Class<?> type) {
         return new JsonLog(type.getSimpleName());
+    }
+
+    /**
+     * Sends every following line to another stream instead of standard output.
+     *
+     * @param stream where log lines go
+     */
+    public static void writeTo(PrintStream stream) {
+        sink = stream;
     }
 
     /**
@@ -148,7 +161,7 @@ public final class JsonLog {
 
     private static void emit(ObjectNode line) {
         try {
-            System.out.println(Json.mapper().writeValueAsString(line));
+            sink.println(Json.mapper().writeValueAsString(line));
         } catch (JsonProcessingException e) {
             // A tree of plain values always serialises; reaching this is a programming error worth surfacing.
             throw new IllegalStateException("log line could not be written", e);

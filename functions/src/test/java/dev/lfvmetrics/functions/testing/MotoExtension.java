@@ -34,8 +34,8 @@ public final class MotoExtension implements BeforeAllCallback, BeforeEachCallbac
     private static synchronized MotoServer server(ExtensionContext context) {
         if (server == null) {
             MotoServer started = MotoServer.start();
-            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                    .put(MotoServer.class, (ExtensionContext.Store.CloseableResource) started::close);
+            // The root store closes AutoCloseable values when the whole run ends.
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(MotoServer.class, started);
             server = started;
         }
         return server;
