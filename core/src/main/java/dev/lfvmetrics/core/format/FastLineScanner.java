@@ -41,6 +41,9 @@ final class FastLineScanner {
     private static final byte[] MODEL_ARN = ascii("model-arn");
     private static final byte[] PROJECT_NAME = ascii("project-name");
     private static final byte[] MODEL_VERSION = ascii("model-version");
+    private static final byte[] TRUE_WORD = ascii("true");
+    private static final byte[] FALSE_WORD = ascii("false");
+    private static final byte[] NULL_WORD = ascii("null");
 
     /** Thrown (pre-allocated, no stack trace) to leave the scan from any depth; never escapes this class. */
     private static final class GiveUp extends RuntimeException {
@@ -61,15 +64,23 @@ final class FastLineScanner {
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
     private static final long SPACES = 0x2020202020202020L;
 
+    private static final int END = 0;
+    private static final int STRING = 1;
+    private static final int NUMBER = 2;
+    private static final int TRUE = 3;
+    private static final int FALSE = 4;
+    private static final int NULL = 5;
+
     private final ManifestLineParser target;
     private final Symbols symbols = new Symbols();
 
     private byte[] b;
     private int pos;
     private int end;
-    /** End (exclusive) of the string scanned last. */
-    private int stringEnd;
-    /** Whether the number scanned last was a whole number (no fraction, no exponent). */
+    /** Content of the token read last: a string without its quotes, a number or literal as written. */
+    private int tokenStart;
+    private int tokenEnd;
+    /** Whether the number read last was a whole number (no fraction, no exponent). */
     private boolean wholeNumber;
 
     FastLineScanner(ManifestLineParser target) {
@@ -91,11 +102,11 @@ final class FastLineScanner {
         pos = offset;
         end = offset + length;
         try {
-            skipSpace();
-            expect('{');
+            if (token() != '{') {
+                return false;
+            }
             topLevel();
-            skipSpace();
-            return pos == end;
+            return token() == END;
         } catch (GiveUp e) {
             return false;
         } finally {
@@ -103,57 +114,211 @@ final class FastLineScanner {
         }
     }
 
-    private void topLevel() {
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
-            return;
-        }
+    /**
+     * The next token: {@link #END}, {@link #STRING}, {@link #NUMBER}, a literal, or the punctuation character
+     * itself. One method for all tokens, so that the JIT compiles the byte loops once rather than inlining them at
+     * every call site (which made compilation, during which the code runs slowly, take longer than it saves).
+     */
+    private int token() {
+        byte[] buf = b;
+        int stop = end;
+        int i = pos;
+        byte c;
         while (true) {
-            expect('"');
-            int keyStart = pos;
-            scanStringBody();
-            int keyEnd = stringEnd;
-            skipSpace();
-            expect(':');
-            skipSpace();
-            byte c = peek();
-            if (c == '{') {
-                if (endsWith(keyStart, keyEnd, METADATA)) {
-                    metadata(symbols.get(b, keyStart, keyEnd - keyStart));
-                } else {
-                    skipValue(1);
-                }
-            } else if (c == '"') {
-                pos++;
-                int valueStart = pos;
-                scanStringBody();
-                if (equalsAt(keyStart, keyEnd, SOURCE_REF)) {
-                    target.sourceRefAscii(b, valueStart, stringEnd - valueStart);
-                }
-            } else if (c == '-' || c >= '0' && c <= '9') {
-                int numberStart = pos;
-                scanNumber();
-                if (wholeNumber) {
-                    target.scalar(symbols.get(b, keyStart, keyEnd - keyStart), smallInt(numberStart, pos));
-                }
-            } else {
-                skipValue(1);
+            if (i >= stop) {
+                pos = i;
+                return END;
             }
-            skipSpace();
-            byte sep = next();
-            if (sep == '}') {
-                return;
+            c = buf[i];
+            if (c > ' ') {
+                break;
             }
-            if (sep != ',') {
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
                 throw GIVE_UP;
             }
-            skipSpace();
+            i++;
+        }
+        switch (c) {
+            case '{':
+            case '}':
+            case '[':
+            case ']':
+            case ',':
+            case ':':
+                pos = i + 1;
+                return c;
+            case '"':
+                i++;
+                tokenStart = i;
+                // Eight bytes at a time: flag quote, backslash, control and non-ASCII bytes; the lowest flag is
+                // exact (the borrow of the zero-byte test only spoils bytes above a true hit).
+                while (i + Long.BYTES <= stop) {
+                    long w = (long) LONGS.get(buf, i);
+                    long quote = w ^ QUOTES;
+                    long backslash = w ^ BACKSLASHES;
+                    long flags = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - SPACES) & ~w | w)
+                            & HIGHS;
+                    if (flags != 0) {
+                        i += Long.numberOfTrailingZeros(flags) >>> 3;
+                        break;
+                    }
+                    i += Long.BYTES;
+                }
+                while (i < stop) {
+                    byte d = buf[i];
+                    if (d == '"') {
+                        tokenEnd = i;
+                        pos = i + 1;
+                        return STRING;
+                    }
+                    // Bytes are signed: d < 0x20 also catches every non-ASCII byte.
+                    if (d < 0x20 || d == '\\') {
+                        throw GIVE_UP;
+                    }
+                    i++;
+                }
+                throw GIVE_UP;
+            case 't':
+                return literal(i, TRUE_WORD, TRUE);
+            case 'f':
+                return literal(i, FALSE_WORD, FALSE);
+            case 'n':
+                return literal(i, NULL_WORD, NULL);
+            default:
+                return number(i);
         }
     }
 
+    /** The literal {@code word} at {@code i}. */
+    private int literal(int i, byte[] word, int kind) {
+        int n = word.length;
+        if (i + n > end || !Arrays.equals(b, i, i + n, word, 0, n)) {
+            throw GIVE_UP;
+        }
+        tokenStart = i;
+        tokenEnd = i + n;
+        pos = i + n;
+        return kind;
+    }
+
+    /** A number by the JSON grammar, starting at {@code i}. */
+    private int number(int i) {
+        byte[] buf = b;
+        int stop = end;
+        int start = i;
+        if (buf[i] == '-') {
+            i++;
+        }
+        if (i >= stop) {
+            throw GIVE_UP;
+        }
+        byte c = buf[i];
+        if (c == '0') {
+            i++;
+        } else if (c >= '1' && c <= '9') {
+            i++;
+            while (i < stop && buf[i] >= '0' && buf[i] <= '9') {
+                i++;
+            }
+        } else {
+            throw GIVE_UP;
+        }
+        boolean whole = true;
+        if (i < stop && buf[i] == '.') {
+            i++;
+            i = digits(i);
+            whole = false;
+        }
+        if (i < stop && (buf[i] == 'e' || buf[i] == 'E')) {
+            i++;
+            if (i < stop && (buf[i] == '+' || buf[i] == '-')) {
+                i++;
+            }
+            i = digits(i);
+            whole = false;
+        }
+        if (i - start > MAX_NUMBER_LENGTH) {
+            throw GIVE_UP;
+        }
+        tokenStart = start;
+        tokenEnd = i;
+        pos = i;
+        wholeNumber = whole;
+        return NUMBER;
+    }
+
+    /** At least one digit from {@code i}; the offset after the last. */
+    private int digits(int i) {
+        byte[] buf = b;
+        int stop = end;
+        if (i >= stop || buf[i] < '0' || buf[i] > '9') {
+            throw GIVE_UP;
+        }
+        i++;
+        while (i < stop && buf[i] >= '0' && buf[i] <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    private void expectColon() {
+        if (token() != ':') {
+            throw GIVE_UP;
+        }
+    }
+
+    /** After a member: {@code true} at the closing brace, {@code false} after a comma. */
+    private boolean closesObject() {
+        int t = token();
+        if (t == '}') {
+            return true;
+        }
+        if (t != ',') {
+            throw GIVE_UP;
+        }
+        return false;
+    }
+
+    /** The top-level object's members (its opening brace read). */
+    private void topLevel() {
+        int t = token();
+        if (t == '}') {
+            return;
+        }
+        while (true) {
+            if (t != STRING) {
+                throw GIVE_UP;
+            }
+            int keyStart = tokenStart;
+            int keyEnd = tokenEnd;
+            expectColon();
+            int v = token();
+            if (v == '{') {
+                if (endsWith(keyStart, keyEnd, METADATA)) {
+                    metadata(symbols.get(b, keyStart, keyEnd - keyStart));
+                } else {
+                    skipContainer(true);
+                }
+            } else if (v == STRING) {
+                if (equalsAt(keyStart, keyEnd, SOURCE_REF)) {
+                    target.sourceRefAscii(b, tokenStart, tokenEnd - tokenStart);
+                }
+            } else if (v == NUMBER) {
+                if (wholeNumber) {
+                    target.scalar(symbols.get(b, keyStart, keyEnd - keyStart), smallInt(tokenStart, tokenEnd));
+                }
+            } else {
+                skipValue(v);
+            }
+            if (closesObject()) {
+                return;
+            }
+            t = token();
+        }
+    }
+
+    /** A {@code *-metadata} object (its opening brace read), handed to the target as the Jackson path does. */
     private void metadata(String key) {
-        pos++;
         String type = null;
         String className = null;
         boolean hasConfidence = false;
@@ -164,335 +329,190 @@ final class FastLineScanner {
         String project = null;
         String version = null;
         boolean capture = target.capturesIdentity();
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
-        } else {
+        int t = token();
+        if (t != '}') {
             while (true) {
-                expect('"');
-                int fieldStart = pos;
-                scanStringBody();
-                int fieldEnd = stringEnd;
-                skipSpace();
-                expect(':');
-                skipSpace();
-                byte c = peek();
+                if (t != STRING) {
+                    throw GIVE_UP;
+                }
+                int fieldStart = tokenStart;
+                int fieldEnd = tokenEnd;
+                expectColon();
+                int v = token();
                 if (equalsAt(fieldStart, fieldEnd, TYPE)) {
-                    type = stringValue();
+                    type = symbol(v);
                 } else if (equalsAt(fieldStart, fieldEnd, CLASS_NAME)) {
-                    className = stringValue();
+                    className = symbol(v);
                 } else if (equalsAt(fieldStart, fieldEnd, CONFIDENCE)) {
-                    if (c != '-' && (c < '0' || c > '9')) {
+                    if (v != NUMBER) {
                         throw GIVE_UP;
                     }
-                    int numberStart = pos;
-                    scanNumber();
                     hasConfidence = true;
-                    confidence = toDouble(numberStart, pos);
+                    confidence = toDouble(tokenStart, tokenEnd);
                 } else if (equalsAt(fieldStart, fieldEnd, COLOR_MAP)) {
-                    if (c != '{') {
+                    if (v != '{') {
                         throw GIVE_UP;
                     }
                     hasColorMap = true;
                     labels = colorMap();
                 } else if (equalsAt(fieldStart, fieldEnd, MODEL_ARN)) {
-                    arn = identity(capture, false);
+                    arn = identity(v, capture, false);
                 } else if (equalsAt(fieldStart, fieldEnd, PROJECT_NAME)) {
-                    project = identity(capture, false);
+                    project = identity(v, capture, false);
                 } else if (equalsAt(fieldStart, fieldEnd, MODEL_VERSION)) {
-                    version = identity(capture, true);
+                    version = identity(v, capture, true);
                 } else {
-                    skipValue(2);
+                    skipValue(v);
                 }
-                skipSpace();
-                byte sep = next();
-                if (sep == '}') {
+                if (closesObject()) {
                     break;
                 }
-                if (sep != ',') {
-                    throw GIVE_UP;
-                }
-                skipSpace();
+                t = token();
             }
         }
         target.applyMetadata(key, type, className, hasConfidence, confidence, null, labels, hasColorMap, arn,
                 project, version);
     }
 
-    /** A string value read as a (shared) string; anything else is unusual. */
-    private String stringValue() {
-        if (peek() != '"') {
+    /** A string token as a (shared) string; any other token is unusual. */
+    private String symbol(int kind) {
+        if (kind != STRING) {
             throw GIVE_UP;
         }
-        pos++;
-        int start = pos;
-        scanStringBody();
-        return symbols.get(b, start, stringEnd - start);
+        return symbols.get(b, tokenStart, tokenEnd - tokenStart);
     }
 
     /** An identity field: a string (or, for the version, any scalar as written); {@code null} when not captured. */
-    private String identity(boolean capture, boolean anyScalar) {
-        byte c = peek();
-        int start;
-        int stop;
-        if (c == '"') {
-            pos++;
-            start = pos;
-            scanStringBody();
-            stop = stringEnd;
-        } else if (anyScalar && (c == '-' || c >= '0' && c <= '9')) {
-            start = pos;
-            scanNumber();
-            stop = pos;
-        } else if (anyScalar && (c == 't' || c == 'f')) {
-            start = pos;
-            skipValue(2);
-            stop = pos;
-        } else if (anyScalar && c == 'n') {
-            skipValue(2);
+    private String identity(int kind, boolean capture, boolean anyScalar) {
+        if (kind == NULL && anyScalar) {
             return null;
-        } else {
+        }
+        if (kind != STRING && !(anyScalar && (kind == NUMBER || kind == TRUE || kind == FALSE))) {
             throw GIVE_UP;
         }
-        return capture ? new String(b, start, stop - start, StandardCharsets.ISO_8859_1) : null;
+        return capture ? new String(b, tokenStart, tokenEnd - tokenStart, StandardCharsets.ISO_8859_1) : null;
     }
 
+    /** An {@code internal-color-map} object (its opening brace read): the label names of its entries. */
     private List<String> colorMap() {
-        pos++;
         List<String> labels = target.keepsLabels() ? new ArrayList<>(2) : null;
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
+        int t = token();
+        if (t == '}') {
             return labels;
         }
         while (true) {
-            expect('"');
-            scanStringBody();
-            skipSpace();
-            expect(':');
-            skipSpace();
-            if (peek() == '{') {
-                pos++;
+            if (t != STRING) {
+                throw GIVE_UP;
+            }
+            expectColon();
+            int v = token();
+            if (v == '{') {
                 String name = null;
-                skipSpace();
-                if (peek() == '}') {
-                    pos++;
-                } else {
+                int u = token();
+                if (u != '}') {
                     while (true) {
-                        expect('"');
-                        int fieldStart = pos;
-                        scanStringBody();
-                        int fieldEnd = stringEnd;
-                        skipSpace();
-                        expect(':');
-                        skipSpace();
-                        boolean nameField = equalsAt(fieldStart, fieldEnd, CLASS_NAME)
-                                || equalsAt(fieldStart, fieldEnd, NAME) && name == null;
-                        if (nameField && peek() == '"') {
-                            name = stringValue();
-                        } else {
-                            skipValue(4);
-                        }
-                        skipSpace();
-                        byte sep = next();
-                        if (sep == '}') {
-                            break;
-                        }
-                        if (sep != ',') {
+                        if (u != STRING) {
                             throw GIVE_UP;
                         }
-                        skipSpace();
+                        int fieldStart = tokenStart;
+                        int fieldEnd = tokenEnd;
+                        expectColon();
+                        int w = token();
+                        boolean nameField = equalsAt(fieldStart, fieldEnd, CLASS_NAME)
+                                || equalsAt(fieldStart, fieldEnd, NAME) && name == null;
+                        if (nameField && w == STRING) {
+                            name = symbols.get(b, tokenStart, tokenEnd - tokenStart);
+                        } else {
+                            skipValue(w);
+                        }
+                        if (closesObject()) {
+                            break;
+                        }
+                        u = token();
                     }
                 }
                 ManifestLineParser.addLabel(labels, name);
             } else {
-                skipValue(3);
+                skipValue(v);
             }
-            skipSpace();
-            byte sep = next();
-            if (sep == '}') {
+            if (closesObject()) {
                 return labels;
             }
-            if (sep != ',') {
-                throw GIVE_UP;
-            }
-            skipSpace();
+            t = token();
         }
     }
 
-    /** Skips any JSON value, validating it. */
-    private void skipValue(int depth) {
-        if (depth > MAX_DEPTH) {
+    /** Skips the value whose first token is {@code kind}, validating it. */
+    private void skipValue(int kind) {
+        if (kind == '{') {
+            skipContainer(true);
+        } else if (kind == '[') {
+            skipContainer(false);
+        } else if (kind < STRING || kind > NULL) {
             throw GIVE_UP;
         }
-        byte c = peek();
-        switch (c) {
-            case '"':
-                pos++;
-                scanStringBody();
-                return;
-            case '{':
-                pos++;
-                skipSpace();
-                if (peek() == '}') {
-                    pos++;
-                    return;
-                }
-                while (true) {
-                    expect('"');
-                    scanStringBody();
-                    skipSpace();
-                    expect(':');
-                    skipSpace();
-                    skipValue(depth + 1);
-                    skipSpace();
-                    byte sep = next();
-                    if (sep == '}') {
-                        return;
-                    }
-                    if (sep != ',') {
-                        throw GIVE_UP;
-                    }
-                    skipSpace();
-                }
-            case '[':
-                pos++;
-                skipSpace();
-                if (peek() == ']') {
-                    pos++;
-                    return;
-                }
-                while (true) {
-                    skipValue(depth + 1);
-                    skipSpace();
-                    byte sep = next();
-                    if (sep == ']') {
-                        return;
-                    }
-                    if (sep != ',') {
-                        throw GIVE_UP;
-                    }
-                    skipSpace();
-                }
-            case 't':
-                literal("true");
-                return;
-            case 'f':
-                literal("false");
-                return;
-            case 'n':
-                literal("null");
-                return;
-            default:
-                if (c == '-' || c >= '0' && c <= '9') {
-                    scanNumber();
-                    return;
-                }
-                throw GIVE_UP;
-        }
-    }
-
-    private void literal(String word) {
-        int n = word.length();
-        if (pos + n > end) {
-            throw GIVE_UP;
-        }
-        for (int i = 0; i < n; i++) {
-            if (b[pos + i] != word.charAt(i)) {
-                throw GIVE_UP;
-            }
-        }
-        pos += n;
     }
 
     /**
-     * Scans a string's content up to its closing quote (pos just after the opening quote); sets {@link #stringEnd}
-     * and leaves pos after the closing quote. Gives up on escapes, control characters and non-ASCII bytes.
+     * Skips an object or array (its opening token read) and everything in it, validating it, without recursion:
+     * one bit per nesting level says whether that level is an object.
      */
-    private void scanStringBody() {
-        int i = pos;
-        int stop = end;
-        byte[] buf = b;
-        // Eight bytes at a time: flag quote, backslash, control and non-ASCII bytes; the lowest flag is exact.
-        while (i + Long.BYTES <= stop) {
-            long w = (long) LONGS.get(buf, i);
-            long quote = w ^ QUOTES;
-            long backslash = w ^ BACKSLASHES;
-            long flags = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - SPACES) & ~w | w) & HIGHS;
-            if (flags != 0) {
-                i += Long.numberOfTrailingZeros(flags) >>> 3;
-                if (buf[i] == '"') {
-                    stringEnd = i;
-                    pos = i + 1;
-                    return;
+    private void skipContainer(boolean object) {
+        long objects = object ? 1L : 0L;
+        int depth = 0;
+        boolean expectMember = true;
+        boolean mayClose = true;
+        int t = token();
+        while (true) {
+            boolean inObject = (objects >>> depth & 1L) != 0;
+            int close = inObject ? '}' : ']';
+            if (expectMember) {
+                if (mayClose && t == close) {
+                    if (depth == 0) {
+                        return;
+                    }
+                    depth--;
+                    expectMember = false;
+                    t = token();
+                    continue;
                 }
+                if (inObject) {
+                    if (t != STRING) {
+                        throw GIVE_UP;
+                    }
+                    expectColon();
+                    t = token();
+                }
+                if (t == '{' || t == '[') {
+                    if (++depth >= MAX_DEPTH) {
+                        throw GIVE_UP;
+                    }
+                    objects = t == '{' ? objects | 1L << depth : objects & ~(1L << depth);
+                    mayClose = true;
+                    t = token();
+                    continue;
+                }
+                if (t < STRING || t > NULL) {
+                    throw GIVE_UP;
+                }
+                expectMember = false;
+                t = token();
+                continue;
+            }
+            if (t == ',') {
+                expectMember = true;
+                mayClose = false;
+                t = token();
+                continue;
+            }
+            if (t != close) {
                 throw GIVE_UP;
             }
-            i += Long.BYTES;
-        }
-        while (i < stop) {
-            byte c = buf[i];
-            if (c == '"') {
-                stringEnd = i;
-                pos = i + 1;
+            if (depth == 0) {
                 return;
             }
-            // Bytes are signed: c < 0x20 also catches every non-ASCII byte.
-            if (c < 0x20 || c == '\\') {
-                throw GIVE_UP;
-            }
-            i++;
-        }
-        throw GIVE_UP;
-    }
-
-    /** Scans a number by the JSON grammar; sets {@link #wholeNumber}. */
-    private void scanNumber() {
-        int start = pos;
-        if (peek() == '-') {
-            pos++;
-        }
-        byte c = peek();
-        if (c == '0') {
-            pos++;
-        } else if (c >= '1' && c <= '9') {
-            pos++;
-            skipDigits();
-        } else {
-            throw GIVE_UP;
-        }
-        boolean whole = true;
-        if (pos < end && b[pos] == '.') {
-            pos++;
-            requireDigit();
-            skipDigits();
-            whole = false;
-        }
-        if (pos < end && (b[pos] == 'e' || b[pos] == 'E')) {
-            pos++;
-            if (pos < end && (b[pos] == '+' || b[pos] == '-')) {
-                pos++;
-            }
-            requireDigit();
-            skipDigits();
-            whole = false;
-        }
-        if (pos - start > MAX_NUMBER_LENGTH) {
-            throw GIVE_UP;
-        }
-        wholeNumber = whole;
-    }
-
-    private void requireDigit() {
-        byte c = peek();
-        if (c < '0' || c > '9') {
-            throw GIVE_UP;
-        }
-    }
-
-    private void skipDigits() {
-        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
-            pos++;
+            depth--;
+            t = token();
         }
     }
 
@@ -546,38 +566,6 @@ final class FastLineScanner {
         }
         double v = mantissa / POWERS_OF_TEN[fraction];
         return negative ? -v : v;
-    }
-
-    private void skipSpace() {
-        while (pos < end) {
-            byte c = b[pos];
-            // Compact JSON has no space at all: one comparison settles the common case.
-            if (c > ' ' || c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-                return;
-            }
-            pos++;
-        }
-    }
-
-    private byte peek() {
-        if (pos >= end) {
-            throw GIVE_UP;
-        }
-        return b[pos];
-    }
-
-    private byte next() {
-        if (pos >= end) {
-            throw GIVE_UP;
-        }
-        return b[pos++];
-    }
-
-    private void expect(char c) {
-        if (pos >= end || b[pos] != c) {
-            throw GIVE_UP;
-        }
-        pos++;
     }
 
     private boolean equalsAt(int from, int to, byte[] word) {

@@ -189,6 +189,15 @@ public final class Accumulator {
         modelVersion = modelVersion == null ? later.modelVersion : modelVersion;
     }
 
+    /**
+     * Sorts both score arrays in place. Order does not matter to the figures; a reader sorts each range on its own
+     * thread so that, after merging, the ranking's sort finds sorted runs and only merges them.
+     */
+    void sortScores() {
+        Arrays.sort(anomalousScores, 0, anomalousCount);
+        Arrays.sort(normalScores, 0, normalCount);
+    }
+
     private static double[] append(double[] a, int an, double[] b, int bn) {
         double[] out = an + bn <= a.length ? a : Arrays.copyOf(a, an + bn);
         System.arraycopy(b, 0, out, an, bn);

@@ -280,6 +280,8 @@ public final class ManifestReader {
             }
         }
         acc.setLines(lineNumber);
+        // Sorting here, on the range's own thread, leaves the metrics only sorted runs to merge.
+        acc.sortScores();
         return acc;
     }
 
