@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -236,6 +237,24 @@ class FastLineScannerTest {
             Object fast = outcome(line, true);
             assertThat(fast).as(text).isEqualTo(outcome(line, false));
             assertThat(fast).as(text).isInstanceOf(ManifestLine.class);
+        }
+    }
+
+    @Test
+    void givenWordsOfEveryShortLengthDifferingAtEachPosition_whenCompared_thenSameBytesAgreesWithArraysEquals() {
+        Random rng = new Random(5);
+        for (int n = 0; n <= 40; n++) {
+            byte[] a = new byte[n + 3];
+            rng.nextBytes(a);
+            byte[] c = new byte[n + 5];
+            System.arraycopy(a, 3, c, 5, n);
+            assertThat(FastLineScanner.sameBytes(a, 3, c, 5, n)).as("equal, length %d", n).isTrue();
+            for (int at = 0; at < n; at++) {
+                byte[] d = c.clone();
+                d[5 + at] ^= (byte) (1 << rng.nextInt(8));
+                assertThat(FastLineScanner.sameBytes(a, 3, d, 5, n)).as("length %d, differs at %d", n, at)
+                        .isEqualTo(Arrays.equals(a, 3, 3 + n, d, 5, 5 + n)).isFalse();
+            }
         }
     }
 }
