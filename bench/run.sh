@@ -6,7 +6,8 @@
 #   LINES=200000 RUNS=3 bench/run.sh  # smaller
 #
 # Environment: LINES (default 1000000), RUNS (default 5), JAVA_OPTS (default -Xmx128m), BUILD=1 to rebuild the
-# CLI jar even when it exists. Needs python3-sklearn (apt-get install -y python3-sklearn) for /usr/bin/python3.
+# CLI jar even when it exists, BASELINE=<dir of core classes> to also measure the CLI with an earlier engine
+# (made by bench/build_baseline.sh COMMIT). Needs python3-sklearn (apt-get install -y python3-sklearn) for /usr/bin/python3.
 # Generated data and results go to bench-data/ (gitignored).
 set -euo pipefail
 
@@ -57,6 +58,12 @@ echo "checking figures ..."
 java $JAVA_OPTS -jar "$JAR" evaluate --manifest "$MANIFEST" --json > "$OUT/java.json"
 "$PY" "$ROOT/bench/reference.py" "$MANIFEST" > "$OUT/reference.json" 2> "$OUT/reference.err"
 python3 "$ROOT/bench/compare.py" "$OUT/java.json" "$OUT/reference.json" | tee "$OUT/compare.txt"
+if [ -n "${BASELINE:-}" ]; then
+  java $JAVA_OPTS -cp "$BASELINE:$JAR" dev.lfvmetrics.cli.Main evaluate --manifest "$MANIFEST" --json \
+    > "$OUT/baseline.json"
+  python3 "$ROOT/bench/compare.py" "$OUT/baseline.json" "$OUT/reference.json" | sed 's/^/baseline: /' \
+    | tee -a "$OUT/compare.txt"
+fi
 
 # One measurement = one process under /usr/bin/time: wall seconds and peak RSS (KiB). Runs are interleaved so
 # that a burst of load from elsewhere hits every tool alike.
@@ -71,6 +78,10 @@ for i in $(seq 1 "$RUNS"); do
   measure wc-l wc -l "$MANIFEST"
   measure lfv-metrics java $JAVA_OPTS -jar "$JAR" evaluate --manifest "$MANIFEST" --json
   measure python-reference "$PY" "$ROOT/bench/reference.py" "$MANIFEST"
+  if [ -n "${BASELINE:-}" ]; then
+    measure lfv-metrics-baseline java $JAVA_OPTS -cp "$BASELINE:$JAR" dev.lfvmetrics.cli.Main evaluate \
+      --manifest "$MANIFEST" --json
+  fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 
@@ -85,11 +96,12 @@ for line in open(sys.argv[1]):
 python = statistics.median(w for w, _ in runs["python-reference"])
 print("| tool | runs | wall median (s) | wall min-max (s) | peak RSS median (MB) | speedup vs Python (median) |")
 print("|---|---|---|---|---|---|")
-for name in ("wc-l", "lfv-metrics", "python-reference"):
+for name in [n for n in ("wc-l", "lfv-metrics", "lfv-metrics-baseline", "python-reference") if n in runs]:
     walls = [w for w, _ in runs[name]]
     rss = statistics.median(r for _, r in runs[name]) / 1024
     med = statistics.median(walls)
-    print("| %s | %d | %.2f | %.2f-%.2f | %.0f | %.1fx |" % (name, len(walls), med, min(walls), max(walls), rss,
-                                                             python / med))
+    speedup = "%.1fx" % (python / med) if med > 0 else "n/a"
+    print("| %s | %d | %.2f | %.2f-%.2f | %.0f | %s |" % (name, len(walls), med, min(walls), max(walls), rss,
+                                                         speedup))
 PY
 echo "results in $OUT"
