@@ -64,6 +64,15 @@ final class FastLineScanner {
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
     private static final long SPACES = 0x2020202020202020L;
 
+    private static final int F_OTHER = 0;
+    private static final int F_TYPE = 1;
+    private static final int F_CLASS_NAME = 2;
+    private static final int F_CONFIDENCE = 3;
+    private static final int F_COLOR_MAP = 4;
+    private static final int F_MODEL_ARN = 5;
+    private static final int F_PROJECT_NAME = 6;
+    private static final int F_MODEL_VERSION = 7;
+
     private static final int END = 0;
     private static final int STRING = 1;
     private static final int NUMBER = 2;
@@ -339,30 +348,39 @@ final class FastLineScanner {
                 int fieldEnd = tokenEnd;
                 expectColon();
                 int v = token();
-                if (equalsAt(fieldStart, fieldEnd, TYPE)) {
-                    type = symbol(v);
-                } else if (equalsAt(fieldStart, fieldEnd, CLASS_NAME)) {
-                    className = symbol(v);
-                } else if (equalsAt(fieldStart, fieldEnd, CONFIDENCE)) {
-                    if (v != NUMBER) {
-                        throw GIVE_UP;
-                    }
-                    hasConfidence = true;
-                    confidence = toDouble(tokenStart, tokenEnd);
-                } else if (equalsAt(fieldStart, fieldEnd, COLOR_MAP)) {
-                    if (v != '{') {
-                        throw GIVE_UP;
-                    }
-                    hasColorMap = true;
-                    labels = colorMap();
-                } else if (equalsAt(fieldStart, fieldEnd, MODEL_ARN)) {
-                    arn = identity(v, capture, false);
-                } else if (equalsAt(fieldStart, fieldEnd, PROJECT_NAME)) {
-                    project = identity(v, capture, false);
-                } else if (equalsAt(fieldStart, fieldEnd, MODEL_VERSION)) {
-                    version = identity(v, capture, true);
-                } else {
-                    skipValue(v);
+                switch (metadataField(fieldStart, fieldEnd)) {
+                    case F_TYPE:
+                        type = symbol(v);
+                        break;
+                    case F_CLASS_NAME:
+                        className = symbol(v);
+                        break;
+                    case F_CONFIDENCE:
+                        if (v != NUMBER) {
+                            throw GIVE_UP;
+                        }
+                        hasConfidence = true;
+                        confidence = toDouble(tokenStart, tokenEnd);
+                        break;
+                    case F_COLOR_MAP:
+                        if (v != '{') {
+                            throw GIVE_UP;
+                        }
+                        hasColorMap = true;
+                        labels = colorMap();
+                        break;
+                    case F_MODEL_ARN:
+                        arn = identity(v, capture, false);
+                        break;
+                    case F_PROJECT_NAME:
+                        project = identity(v, capture, false);
+                        break;
+                    case F_MODEL_VERSION:
+                        version = identity(v, capture, true);
+                        break;
+                    default:
+                        skipValue(v);
+                        break;
                 }
                 if (closesObject()) {
                     break;
@@ -372,6 +390,42 @@ final class FastLineScanner {
         }
         target.applyMetadata(key, type, className, hasConfidence, confidence, null, labels, hasColorMap, arn,
                 project, version);
+    }
+
+    /** Which field of a metadata object a key names, {@link #F_OTHER} for the ones the metrics skip. */
+    private int metadataField(int from, int to) {
+        byte[] word;
+        int field;
+        switch (to - from) {
+            case 4:
+                word = TYPE;
+                field = F_TYPE;
+                break;
+            case 9:
+                word = MODEL_ARN;
+                field = F_MODEL_ARN;
+                break;
+            case 10:
+                boolean className = b[from + 1] == 'l';
+                word = className ? CLASS_NAME : CONFIDENCE;
+                field = className ? F_CLASS_NAME : F_CONFIDENCE;
+                break;
+            case 12:
+                word = PROJECT_NAME;
+                field = F_PROJECT_NAME;
+                break;
+            case 13:
+                word = MODEL_VERSION;
+                field = F_MODEL_VERSION;
+                break;
+            case 18:
+                word = COLOR_MAP;
+                field = F_COLOR_MAP;
+                break;
+            default:
+                return F_OTHER;
+        }
+        return sameBytes(b, from, word, 0, word.length) ? field : F_OTHER;
     }
 
     /** A string token as a (shared) string; any other token is unusual. */
