@@ -118,7 +118,7 @@ public final class LocalCommand implements Callable<Integer> {
                     stopped.await();
                 }
             } finally {
-                JsonLog.writeTo(System.out);
+                JsonLog.writeTo(null);
             }
         }
         return Main.OK;

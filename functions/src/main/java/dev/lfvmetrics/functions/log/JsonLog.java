@@ -25,8 +25,9 @@ public final class JsonLog {
 
     private static final ThreadLocal<Map<String, String>> CONTEXT = ThreadLocal.withInitial(LinkedHashMap::new);
 
-    // Standard output on Lambda; the local mode sends the lines to a file so its console shows results and alerts.
-    private static volatile PrintStream sink = System.out;
+    // Null: standard output (looked up per line), as on Lambda. The local mode sends the lines to a file instead, so
+    // its console shows results and alerts.
+    private static volatile PrintStream sink;
 
     private final String logger;
 
@@ -47,7 +48,7 @@ public final class JsonLog {
     /**
      * Sends every following line to another stream instead of standard output.
      *
-     * @param stream where log lines go
+     * @param stream where log lines go; null for standard output again
      */
     public static void writeTo(PrintStream stream) {
         sink = stream;
@@ -161,7 +162,8 @@ public final class JsonLog {
 
     private static void emit(ObjectNode line) {
         try {
-            sink.println(Json.mapper().writeValueAsString(line));
+            PrintStream target = sink;
+            (target == null ? System.out : target).println(Json.mapper().writeValueAsString(line));
         } catch (JsonProcessingException e) {
             // A tree of plain values always serialises; reaching this is a programming error worth surfacing.
             throw new IllegalStateException("log line could not be written", e);
