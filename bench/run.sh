@@ -65,12 +65,12 @@ if [ -n "${BASELINE:-}" ]; then
     | tee -a "$OUT/compare.txt"
 fi
 
-# One measurement = one process under /usr/bin/time: wall seconds and peak RSS (KiB). Runs are interleaved so
+# One measurement = one process under /usr/bin/time: wall seconds, peak RSS (KiB), user and system CPU seconds. Runs are interleaved so
 # that a burst of load from elsewhere hits every tool alike.
 measure() {
   local name=$1
   shift
-  /usr/bin/time -f "$name %e %M" -a -o "$OUT/times.txt" "$@" > /dev/null 2>> "$OUT/stderr.txt"
+  /usr/bin/time -f "$name %e %M %U %S" -a -o "$OUT/times.txt" "$@" > /dev/null 2>> "$OUT/stderr.txt"
 }
 : > "$OUT/times.txt"
 for i in $(seq 1 "$RUNS"); do
@@ -91,17 +91,19 @@ import sys
 
 runs = {}
 for line in open(sys.argv[1]):
-    name, wall, rss = line.split()
-    runs.setdefault(name, []).append((float(wall), int(rss)))
-python = statistics.median(w for w, _ in runs["python-reference"])
-print("| tool | runs | wall median (s) | wall min-max (s) | peak RSS median (MB) | speedup vs Python (median) |")
-print("|---|---|---|---|---|---|")
+    name, wall, rss, user, system = line.split()
+    runs.setdefault(name, []).append((float(wall), int(rss), float(user) + float(system)))
+python = statistics.median(r[0] for r in runs["python-reference"])
+print("| tool | runs | wall median (s) | wall min-max (s) | CPU median (s, user+sys) | peak RSS median (MB) "
+      "| speedup vs Python (median wall) |")
+print("|---|---|---|---|---|---|---|")
 for name in [n for n in ("wc-l", "lfv-metrics", "lfv-metrics-baseline", "python-reference") if n in runs]:
-    walls = [w for w, _ in runs[name]]
-    rss = statistics.median(r for _, r in runs[name]) / 1024
+    walls = [r[0] for r in runs[name]]
+    rss = statistics.median(r[1] for r in runs[name]) / 1024
+    cpu = statistics.median(r[2] for r in runs[name])
     med = statistics.median(walls)
     speedup = "%.1fx" % (python / med) if med > 0 else "n/a"
-    print("| %s | %d | %.2f | %.2f-%.2f | %.0f | %s |" % (name, len(walls), med, min(walls), max(walls), rss,
-                                                         speedup))
+    print("| %s | %d | %.2f | %.2f-%.2f | %.2f | %.0f | %s |" % (name, len(walls), med, min(walls), max(walls), cpu,
+                                                                rss, speedup))
 PY
 echo "results in $OUT"
