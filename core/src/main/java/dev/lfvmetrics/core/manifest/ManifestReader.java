@@ -6,7 +6,6 @@ import dev.lfvmetrics.core.format.Formats;
 import dev.lfvmetrics.core.format.ManifestLineParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -18,9 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads an evaluation manifest (JSON Lines) in one streaming pass into an {@link Accumulator}. Lines are cut out of
@@ -28,10 +26,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * score arrays. Tolerates a UTF-8 byte order mark, CRLF line ends and blank lines (which still count for line
  * numbers).
  *
- * <p>A large file read without an {@link ImageSink} is split at line boundaries into one byte range per processor
- * (at most {@value #MAX_THREADS}), each read on its own thread into its own accumulator; the accumulators merge in
- * file order into exactly what one pass gives, and an error carries its line number in the whole file (the per-image
- * sink needs file order, so with a sink the file is read on one thread).
+ * <p>A large file read without an {@link ImageSink} is split at line boundaries into {@value #RANGES_PER_THREAD}
+ * byte ranges per thread (one thread per processor, at most {@value #MAX_THREADS}); the threads take the ranges in
+ * turn, each range read into its own accumulator. The accumulators merge in file order into exactly what one pass
+ * gives, and an error carries its line number in the whole file (the per-image sink needs file order, so with a sink
+ * the file is read on one thread).
  */
 public final class ManifestReader {
 
@@ -40,8 +39,11 @@ public final class ManifestReader {
 
     private static final int BUFFER = 1 << 18;
 
-    /** At most this many ranges, whatever the number of processors. */
+    /** At most this many threads, whatever the number of processors. */
     static final int MAX_THREADS = 8;
+
+    /** Ranges per thread: enough for a thread slowed by other load to leave work to the others. */
+    static final int RANGES_PER_THREAD = 4;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
@@ -133,61 +135,72 @@ public final class ManifestReader {
     }
 
     private Accumulator readSplit(Path file, long size, String source) throws IOException {
-        long[] bounds = splitPoints(file, size, threads);
+        long[] bounds = splitPoints(file, size, threads * RANGES_PER_THREAD);
         int ranges = bounds.length - 1;
         if (ranges == 1) {
             try (InputStream in = Formats.open(file)) {
                 return readRange(in, source, null, true);
             }
         }
-        List<FutureTask<Accumulator>> later = new ArrayList<>(ranges - 1);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        for (int r = 1; r < ranges; r++) {
-            long from = bounds[r];
-            long to = bounds[r + 1];
-            FutureTask<Accumulator> task = new FutureTask<>(() -> {
+        Accumulator[] results = new Accumulator[ranges];
+        Exception[] errors = new Exception[ranges];
+        AtomicInteger next = new AtomicInteger();
+        // The lowest range that failed: ranges after it are not needed and stop at their next buffer refill.
+        AtomicInteger firstFailed = new AtomicInteger(Integer.MAX_VALUE);
+        Runnable work = () -> {
+            int r;
+            while ((r = next.getAndIncrement()) < ranges && r < firstFailed.get()) {
+                int range = r;
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                    return readRange(new ChannelRangeStream(ch, from, to, cancelled), source, null, false);
+                    results[range] = readRange(new ChannelRangeStream(ch, bounds[range], bounds[range + 1],
+                            () -> firstFailed.get() < range), source, null, range == 0);
+                } catch (IOException | RuntimeException e) {
+                    // Kept and rethrown below, in file order, by the calling thread.
+                    errors[range] = e;
+                    firstFailed.accumulateAndGet(range, Math::min);
                 }
-            });
-            Thread worker = new Thread(task, "manifest-reader-" + (r + 1));
-            worker.setDaemon(true);
-            worker.start();
-            later.add(task);
+            }
+        };
+        // More ranges than threads, taken in turn: a thread slowed down by other load leaves its share to the others.
+        List<Thread> helpers = new ArrayList<>(threads - 1);
+        for (int t = 1; t < threads; t++) {
+            Thread helper = new Thread(work, "manifest-reader-" + (t + 1));
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
         }
-        Accumulator total;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            total = readRange(new ChannelRangeStream(ch, 0, bounds[1], null), source, null, true);
-        } catch (InvalidInputException | IOException | UncheckedIOException e) {
-            // The first range's error is the earliest in the file: report it and let the other threads stop early.
-            cancelled.set(true);
-            throw e;
-        }
-        // Ranges are folded in file order, so an error is reported for the earliest bad range, its line numbers
-        // shifted by the lines of all ranges before it.
-        for (int r = 0; r < later.size(); r++) {
-            Accumulator next;
+        work.run();
+        for (Thread helper : helpers) {
             try {
-                next = later.get(r).get();
+                helper.join();
             } catch (InterruptedException e) {
-                cancelled.set(true);
+                firstFailed.set(-1);
                 Thread.currentThread().interrupt();
                 throw new InvalidInputException(source, 0, "interrupted while reading", e);
-            } catch (ExecutionException e) {
-                cancelled.set(true);
-                Throwable cause = e.getCause();
-                if (cause instanceof InvalidInputException bad) {
-                    throw bad.shiftedBy(total.lines());
-                }
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException("manifest reader thread failed", cause);
             }
-            total.merge(next);
+        }
+        // Ranges are folded in file order, so the earliest bad range is reported, its line numbers shifted by the
+        // lines of all ranges before it (which all completed: only ranges after a failed one are abandoned).
+        Accumulator total = null;
+        for (int r = 0; r < ranges; r++) {
+            Exception e = errors[r];
+            if (e instanceof InvalidInputException bad) {
+                throw total == null ? bad : bad.shiftedBy(total.lines());
+            }
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            if (results[r] == null) {
+                throw new IllegalStateException("manifest range " + r + " was not read");
+            }
+            if (total == null) {
+                total = results[r];
+            } else {
+                total.merge(results[r]);
+            }
         }
         return total;
     }
@@ -333,15 +346,15 @@ public final class ManifestReader {
 
     /**
      * An input stream over one byte range of a file channel, read with positional reads; it ends early once
-     * {@code cancelled} is set, so an abandoned range stops reading at its next buffer refill.
+     * {@code cancelled} says so, so an abandoned range stops reading at its next buffer refill.
      */
     private static final class ChannelRangeStream extends InputStream {
         private final FileChannel channel;
         private long position;
         private final long end;
-        private final AtomicBoolean cancelled;
+        private final BooleanSupplier cancelled;
 
-        ChannelRangeStream(FileChannel channel, long start, long end, AtomicBoolean cancelled) {
+        ChannelRangeStream(FileChannel channel, long start, long end, BooleanSupplier cancelled) {
             this.channel = channel;
             this.position = start;
             this.end = end;
@@ -357,7 +370,7 @@ public final class ManifestReader {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (position >= end || cancelled != null && cancelled.get()) {
+            if (position >= end || cancelled.getAsBoolean()) {
                 return -1;
             }
             int want = (int) Math.min(len, end - position);
