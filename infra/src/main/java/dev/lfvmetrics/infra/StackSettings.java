@@ -11,7 +11,8 @@ import software.constructs.Node;
 
 /**
  * Every deploy-time parameter of the stack, read and validated from the CDK context ({@code -c key=value} or
- * cdk.json). The README (Deploy to AWS) documents each one. List parameters take a comma-separated string or a JSON list.
+ * cdk.json). The README (Deploy to AWS) documents each one. List parameters take a comma-separated string or a
+ * JSON list.
  *
  * @param artifactsBuckets existing buckets that receive Lookout for Vision evaluation files (imported, not created)
  * @param artifactsPrefix key prefix of the evaluation files in those buckets ("" = anywhere)
