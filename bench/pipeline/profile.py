@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Summarises a JFR recording's CPU samples: where the time went, by the innermost frame of a given package prefix
+"""Summarises JFR recordings' CPU samples: where the time went, by the innermost frame of a given package prefix
 and by the top frame's package. Standard library only; reads `jfr print --json --events jdk.ExecutionSample FILE`.
 
-    python3 bench/pipeline/profile.py recording.jfr [--top 15]
+    python3 bench/pipeline/profile.py recording.jfr [more.jfr ...] [--top 15]
 """
 import argparse
 import collections
@@ -30,13 +30,14 @@ def frames(event):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("recording")
+    ap.add_argument("recordings", nargs="+")
     ap.add_argument("--top", type=int, default=15)
     args = ap.parse_args()
-    text = subprocess.run(["jfr", "print", "--json", "--stack-depth", "512", "--events", "jdk.ExecutionSample",
-                           args.recording],
-                          check=True, capture_output=True, text=True).stdout
-    events = json.loads(text)["recording"]["events"]
+    events = []
+    for recording in args.recordings:
+        text = subprocess.run(["jfr", "print", "--json", "--stack-depth", "512", "--events", "jdk.ExecutionSample",
+                               recording], check=True, capture_output=True, text=True).stdout
+        events += json.loads(text)["recording"]["events"]
     n = len(events)
     ours = collections.Counter()
     tops = collections.Counter()
@@ -52,10 +53,11 @@ def main():
         threads["qtp (S3Proxy's Jetty)" if name.startswith("qtp") else name] += 1
         tops[top] += 1
         joined = "\n".join(stack)
-        steps[next((label for label, marker in STEPS if marker in joined), "other (JVM start, class loading, ...)")] += 1
+        step = next((label for label, marker in STEPS if marker in joined), "other (JVM start, class loading, ...)")
+        steps[step] += 1
         own = next((f for f in stack if f.startswith("dev.lfvmetrics.") and ".bench." not in f), "(outside our code)")
         ours[own] += 1
-    print("%d CPU samples (main and other Java threads)" % n)
+    print("%d CPU samples from %d recording(s), all Java threads" % (n, len(args.recordings)))
     print("by step (stack contains):")
     for name, count in steps.most_common():
         print("  %5.1f%%  %s" % (100.0 * count / n, name))

@@ -6,17 +6,19 @@
 # From a fresh clone, after `mvn -B -DskipTests package`:
 #     bench/pipeline/run.sh                 # everything, ~15 min on 2 busy cores
 #     RUNS=5 INGEST_RUNS=1 bench/pipeline/run.sh   # quicker, fewer repetitions
+#     LINES=1000000 OUT=bench-data/pipeline-1m SKIP="local cold jar" bench/pipeline/run.sh   # ingest only, 1M images
 # Needs: java 17 (javac), python3, /usr/bin/time, curl, moto (moto_server on PATH, $MOTO_PYTHON, or pyenv 3.11.7).
 # Writes everything under bench-data/pipeline/ (gitignored); the figures end up in bench-data/pipeline/results/.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-OUT="$ROOT/bench-data/pipeline"
+OUT="${OUT:-$ROOT/bench-data/pipeline}"
 RES="$OUT/results"
 LINES="${LINES:-100000}"
 RUNS="${RUNS:-15}"                # cold starts per handler and JVM setting
 INGEST_RUNS="${INGEST_RUNS:-3}"   # ingests per JVM setting
 HEAP="${HEAP:--Xmx400m}"          # a 512 MB function leaves ~400 MB for the heap after metaspace, code, threads
+SKIP="${SKIP:-}"                  # words among: local cold jar (e.g. SKIP="local cold" for an ingest-only run)
 FN_JAR="$ROOT/functions/target/lfv-metrics-functions.jar"
 CLI_JAR="$ROOT/cli/target/lfv-metrics.jar"
 TABLE=lfv-bench
@@ -86,7 +88,8 @@ for _ in $(seq 1 150); do
 done
 log "moto on $ENDPOINT (pid $MOTO_PID)"
 
-TOPIC_ARN=$(java -cp "$CP" dev.lfvmetrics.bench.pipeline.Stack "$ENDPOINT" "$TABLE" "$DETAILS" lfv-bench-alerts "$S3DIR")
+TOPIC_ARN=$(java -cp "$CP" dev.lfvmetrics.bench.pipeline.Stack "$ENDPOINT" "$TABLE" "$DETAILS" lfv-bench-alerts \
+    "$S3DIR")
 log "stack created, artifacts uploaded; topic $TOPIC_ARN"
 
 # The functions' environment (docs/design.md), as the stack sets it, plus moto's endpoint and dummy credentials.
@@ -110,7 +113,8 @@ timed() {
     cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u + s}' "$logf.time")
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$wall" "$cpu" "$rss" "$rc" "$(cut -d" " -f1-3 /proc/loadavg)" \
         >> "$RES/ingest.tsv"
-    log "$name: ${wall}s wall, ${cpu}s CPU, max RSS $((rss / 1024)) MiB, exit $rc; $(grep -h -E '^(output|phases)' "$logf" \
+    log "$name: ${wall}s wall, ${cpu}s CPU, max RSS $((rss / 1024)) MiB, exit $rc; \
+$(grep -h -E '^(output|phases)' "$logf" \
         | tr '\n' ' ' | cut -c1-400)"
     return 0
 }
@@ -129,11 +133,34 @@ for heap in 64m 32m; do
         dev.lfvmetrics.bench.pipeline.IngestOnce "$EVENT"
 done
 java -cp "$CP" dev.lfvmetrics.bench.pipeline.VerifyItem widgets 7 "$LINES" | tee "$RES/verify.txt"
-# Where the time goes: one more run under Java Flight Recorder (not counted in the figures above).
-java $HEAP -XX:TieredStopAtLevel=1 -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename="$OUT/ingest.jfr",settings=profile \
-    -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestOnce "$EVENT" > "$RES/ingest-jfr.log" 2>&1
-python3 "$ROOT/bench/pipeline/profile.py" "$OUT/ingest.jfr" > "$RES/ingest-profile.txt"
+# Where the time goes: three more runs under Java Flight Recorder, sampling every millisecond instead of JFR's 10-20
+# ms (not counted in the figures above).
+sed 's|\(control="method-sampling-java-interval">\)[^<]*<|\11 ms<|' \
+    "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" > "$OUT/fine.jfc"
+JFR_OPTS=(-XX:FlightRecorderOptions:stackdepth=512)
+for i in 1 2 3; do
+    java $HEAP -XX:TieredStopAtLevel=1 "${JFR_OPTS[@]}" \
+        -XX:StartFlightRecording=filename="$OUT/ingest-$i.jfr",settings="$OUT/fine.jfc" \
+        -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestOnce "$EVENT" > "$RES/ingest-jfr-$i.log" 2>&1
+done
+python3 "$ROOT/bench/pipeline/profile.py" "$OUT"/ingest-[123].jfr > "$RES/ingest-profile.txt"
+# The same ingest with the S3 calls timed (a timing wrapper around the real S3 store): S3 versus everything else.
+for i in 1 2 3; do
+    java $HEAP -XX:TieredStopAtLevel=1 -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestPhases "$EVENT" 2>/dev/null \
+        | grep -v '^{' > "$RES/ingest-phases-c1-$i.txt"
+done
+java $HEAP -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestPhases "$EVENT" 2>/dev/null | grep -v '^{' \
+    > "$RES/ingest-phases-c2.txt"
+tail -n +2 "$RES"/ingest-phases-*.txt
+# The profile's biggest item is SHA-256 (moto is plain HTTP, so the SDK signs the upload's payload): its cost per
+# JIT setting, for the size of the details this ingest uploads.
+details_mib=$(( ($(awk '/images.jsonl/ {print $(NF-3)}' "$RES/verify.txt") + 1048575) / 1048576 ))
+for jit in "-XX:TieredStopAtLevel=1" "-XX:+TieredCompilation"; do
+    echo "$jit: $(java $jit -cp "$CP" dev.lfvmetrics.bench.pipeline.Sha256Cost "$details_mib" | tr '\n' ';')"
+done | tee "$RES/sha256-cost.txt"
 
+skip() { [[ " $SKIP " == *" $1 "* ]]; }
+if ! skip local; then
 log "local mode, $INGEST_RUNS runs, fresh state each"
 for i in $(seq 1 "$INGEST_RUNS"); do
     rm -rf "$OUT/local-state"
@@ -142,13 +169,16 @@ for i in $(seq 1 "$INGEST_RUNS"); do
 done
 rm -rf "$OUT/local-state-jfr"
 (unset AWS_ENDPOINT_URL TABLE_NAME DETAILS_BUCKET TOPIC_ARN ARTIFACTS_BUCKETS DESCRIPTION_BUCKET MODEL_CATALOG; \
-    java $HEAP -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename="$OUT/local.jfr",settings=profile -jar "$CLI" local \
+    java $HEAP "${JFR_OPTS[@]}" -XX:StartFlightRecording=filename="$OUT/local.jfr",settings="$OUT/fine.jfc" \
+    -jar "$CLI" local \
     --artifacts "$S3DIR" --state "$OUT/local-state-jfr" --no-serve > "$RES/local-jfr.log" 2>&1)
 python3 "$ROOT/bench/pipeline/profile.py" "$OUT/local.jfr" > "$RES/local-profile.txt"
 ls -la "$OUT/local-state" > "$RES/local-state.txt" 2>&1 || true
 du -sh "$OUT/local-state" >> "$RES/local-state.txt" 2>&1 || true
+fi
 
 # --- 2. query handler cold path ---------------------------------------------------------------------------------
+if ! skip cold; then
 printf 'setting\thandler\trun\tjvm_to_main_ms\tjvm_to_init_ms\tjvm_to_response_ms\tprocess_ms\tbody_chars\n' \
     > "$RES/cold.tsv"
 cold() {
@@ -189,7 +219,8 @@ rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 def stats(values):
     values = sorted(values)
     return statistics.median(values), values[0], values[-1]
-print("setting   handler    n   JVM start->response ms: median [min..max]   process ms: median [min..max]   init ms (median)")
+print("setting   handler    n   JVM start->response ms: median [min..max]   process ms: median [min..max]"
+      "   init / first invoke ms (medians)")
 medians = {}
 for setting in dict.fromkeys(r["setting"] for r in rows):
     for handler in ("api", "getitem", "getitem+s3"):
@@ -199,9 +230,10 @@ for setting in dict.fromkeys(r["setting"] for r in rows):
         resp = stats([int(r["jvm_to_response_ms"]) for r in sel])
         proc = stats([int(r["process_ms"]) for r in sel])
         init = statistics.median(int(r["jvm_to_init_ms"]) - int(r["jvm_to_main_ms"]) for r in sel)
+        invoke = statistics.median(int(r["jvm_to_response_ms"]) - int(r["jvm_to_init_ms"]) for r in sel)
         medians[(setting, handler)] = (resp[0], proc[0])
-        print("%-9s %-10s %-3d %6d [%d..%d]%26s %6d [%d..%d]%17s %d" % (setting, handler, len(sel), resp[0], resp[1],
-              resp[2], "", proc[0], proc[1], proc[2], "", init))
+        print("%-9s %-10s %-3d %6d [%d..%d]%26s %6d [%d..%d]%17s %d / %d" % (setting, handler, len(sel), resp[0],
+              resp[1], resp[2], "", proc[0], proc[1], proc[2], "", init, invoke))
 for setting in dict.fromkeys(s for s, _ in medians):
     for base in ("getitem", "getitem+s3"):
         if (setting, "api") in medians and (setting, base) in medians:
@@ -210,8 +242,10 @@ for setting in dict.fromkeys(s for s, _ in medians):
                   % (base + ",", setting, a[0] / g[0], a[1] / g[1]))
 EOF
 
+fi
+
 # --- 3. jar size ------------------------------------------------------------------------------------------------
-{
+skip jar || {
     echo "functions jar: $(stat -c %s "$FN") bytes ($(awk "BEGIN {printf \"%.1f\", $(stat -c %s "$FN")/1048576}") MiB)"
     echo "entries: $(unzip -Z1 "$FN" | wc -l), classes: $(unzip -Z1 "$FN" | grep -c '\.class$')"
     echo "biggest contributors (uncompressed bytes, compressed bytes, files; package to 4 levels):"
@@ -219,7 +253,7 @@ EOF
         n = split($8, p, "/"); k = (n > 4 ? p[1] "/" p[2] "/" p[3] "/" p[4] : $8);
         if ($8 ~ /^software\/amazon\/awssdk\/services\//) { k = p[1] "/" p[2] "/" p[3] "/" p[4] "/" p[5] }
         u[k] += $1; c[k] += $3; f[k]++ }
-        END { for (k in u) printf "%12d %12d %6d  %s\n", u[k], c[k], f[k], k }' | sort -k2 -rn | head -25
+        END { for (k in u) printf "%12d %12d %6d  %s\n", u[k], c[k], f[k], k }' | sort -k2 -rn | sed -n '1,25p'
     echo "HTTP clients inside (must be url-connection only):"
     for pattern in 'software/amazon/awssdk/http/apache/' 'software/amazon/awssdk/http/apache5/' \
         'org/apache/http/' 'io/netty/' 'software/amazon/awssdk/http/nio/netty/' \

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * One cold request in a fresh JVM: builds the handler (ApiHandler by its production constructor, or the minimal
- * GetItem handler, with or without an extra S3 client), sends GET /projects/widgets/models/latest once, prints the response size and the phases in
- * milliseconds since the JVM started. The event is built in code, identically for both handlers, so neither pays for
- * event parsing (the Lambda runtime does that outside the handler).
+ * GetItem handler, with or without an extra S3 client), sends GET /projects/widgets/models/latest once, prints the
+ * response size and the phases in milliseconds since the JVM started. The event is built in code, identically for
+ * every handler, so none pays for event parsing (the Lambda runtime does that outside the handler).
  *
  * <p>Usage: {@code ColdStart api|getitem|getitem+s3}
  */
