@@ -40,6 +40,7 @@ public final class Accumulator {
     private final PriorityQueue<ImageResult> worst;
     private boolean segmentation;
     private final Map<String, long[]> labelCounts = new TreeMap<>();
+    private boolean identityWanted = true;
     private String modelArn;
     private String projectName;
     private String modelVersion;
@@ -62,7 +63,12 @@ public final class Accumulator {
      * @return whether to keep capturing identity strings
      */
     boolean wantsIdentity() {
-        return modelArn == null || projectName == null || modelVersion == null;
+        return identityWanted && (modelArn == null || projectName == null || modelVersion == null);
+    }
+
+    /** Stops looking for the identity: an earlier range of the same file already has it. */
+    void skipIdentity() {
+        identityWanted = false;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -121,7 +122,7 @@ public final class ManifestReader {
      */
     public Accumulator read(InputStream in, String source, ImageSink sink) {
         try {
-            return requireImages(readRange(in, source, sink, true), source);
+            return requireImages(readRange(in, source, sink, true, true, null), source);
         } catch (IOException e) {
             throw new InvalidInputException(source, 0, "cannot read (" + e.getClass().getSimpleName() + ")", e);
         }
@@ -139,7 +140,7 @@ public final class ManifestReader {
         int ranges = bounds.length - 1;
         if (ranges == 1) {
             try (InputStream in = Formats.open(file)) {
-                return readRange(in, source, null, true);
+                return readRange(in, source, null, true, true, null);
             }
         }
         Accumulator[] results = new Accumulator[ranges];
@@ -147,13 +148,17 @@ public final class ManifestReader {
         AtomicInteger next = new AtomicInteger();
         // The lowest range that failed: ranges after it are not needed and stop at their next buffer refill.
         AtomicInteger firstFailed = new AtomicInteger(Integer.MAX_VALUE);
+        // Set once the first range has the model identity: later ranges need not capture it (the first range's wins
+        // the merge), which spares the JIT a capture branch that would flip back on at every range start.
+        AtomicBoolean firstRangeHasIdentity = new AtomicBoolean();
         Runnable work = () -> {
             int r;
             while ((r = next.getAndIncrement()) < ranges && r < firstFailed.get()) {
                 int range = r;
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                     results[range] = readRange(new ChannelRangeStream(ch, bounds[range], bounds[range + 1],
-                            () -> firstFailed.get() < range), source, null, range == 0);
+                            () -> firstFailed.get() < range), source, null, range == 0,
+                            range == 0 || !firstRangeHasIdentity.get(), range == 0 ? firstRangeHasIdentity : null);
                 } catch (IOException | RuntimeException e) {
                     // Kept and rethrown below, in file order, by the calling thread.
                     errors[range] = e;
@@ -245,9 +250,19 @@ public final class ManifestReader {
         return -1;
     }
 
-    private Accumulator readRange(InputStream in, String source, ImageSink sink, boolean atFileStart)
-            throws IOException {
+    /**
+     * Reads one range (or a whole stream).
+     *
+     * @param captureIdentity whether to look for the model identity at all
+     * @param identityFound   set once this range has the complete identity; may be {@code null}
+     */
+    private Accumulator readRange(InputStream in, String source, ImageSink sink, boolean atFileStart,
+                                  boolean captureIdentity, AtomicBoolean identityFound) throws IOException {
         Accumulator acc = new Accumulator(maxMisclassified);
+        if (!captureIdentity) {
+            acc.skipIdentity();
+        }
+        AtomicBoolean toSignal = identityFound;
         ManifestLineParser parser = new ManifestLineParser(true);
         parser.setCaptureIdentity(true);
         byte[] buf = new byte[BUFFER];
@@ -262,6 +277,10 @@ public final class ManifestReader {
             if (nl >= 0) {
                 lineNumber++;
                 handleLine(buf, start, nl, first, parser, acc, source, lineNumber, sink);
+                if (toSignal != null && !acc.wantsIdentity()) {
+                    toSignal.set(true);
+                    toSignal = null;
+                }
                 first = false;
                 start = nl + 1;
                 scan = start;

@@ -109,6 +109,33 @@ class ParallelReadTest {
     }
 
     @Test
+    void givenModelIdentityOnlyFromTwoThirdsOfTheFileOn_whenReadInRanges_thenSameIdentityAsOnePass()
+            throws IOException {
+        Path whole = manifest("identity.jsonl", 5, 9_000, Map.of());
+        List<String> lines = Files.readAllLines(whole, StandardCharsets.UTF_8);
+        Path file = tmp.resolve("identity-late.jsonl");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (i < lines.size() * 2 / 3) {
+                l = l.replaceAll(",?\\s*\"(model-arn|project-name|model-version)\":\\s*\"[^\"]*\"", "");
+            } else if (i < lines.size() * 5 / 6) {
+                l = l.replaceAll("model/[a-z-]+/[0-9]+", "model/late/7").replaceAll("\"project-name\":\\s*\"[^\"]*\"",
+                        "\"project-name\":\"late\"").replaceAll("\"model-version\":\\s*\"[^\"]*\"",
+                        "\"model-version\":\"7\"");
+            }
+            out.append(l).append('\n');
+        }
+        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+        Summary sequential = summary(file, 1);
+        assertThat(sequential.model().project()).isEqualTo("late");
+        assertThat(sequential.model().version()).isEqualTo("7");
+        for (int threads : new int[] {2, 3, 4}) {
+            assertThat(summary(file, threads)).as("%d threads", threads).isEqualTo(sequential);
+        }
+    }
+
+    @Test
     void givenSplitPoints_whenComputed_thenEachRangeStartsAfterALineFeed() throws IOException {
         Path file = manifest("points.jsonl", 2, 6_000, Map.of());
         byte[] bytes = Files.readAllBytes(file);
