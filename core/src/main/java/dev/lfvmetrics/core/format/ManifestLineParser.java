@@ -117,6 +117,16 @@ public final class ManifestLineParser {
     }
 
     /**
+     * Forgets the identity captured so far, so that the parser can go on with an unrelated part of a file (the
+     * reader reuses one parser per thread for several ranges of a file).
+     */
+    public void forgetIdentity() {
+        modelArn = null;
+        projectName = null;
+        modelVersion = null;
+    }
+
+    /**
      * Parses one line (without its line terminator).
      *
      * @param buf        bytes holding the line, UTF-8

@@ -63,7 +63,8 @@ public final class Accumulator {
      * @return whether to keep capturing identity strings
      */
     boolean wantsIdentity() {
-        return identityWanted && (modelArn == null || projectName == null || modelVersion == null);
+        // A field, not a computation: the compiled reader sees one stable branch, whichever way the flag went.
+        return identityWanted;
     }
 
     /** Stops looking for the identity: an earlier range of the same file already has it. */
@@ -112,10 +113,11 @@ public final class Accumulator {
                 labelCounts.computeIfAbsent(label, k -> new long[2])[1]++;
             }
         }
-        if (wantsIdentity()) {
+        if (identityWanted) {
             modelArn = modelArn == null ? line.modelArn() : modelArn;
             projectName = projectName == null ? line.projectName() : projectName;
             modelVersion = modelVersion == null ? line.modelVersion() : modelVersion;
+            identityWanted = modelArn == null || projectName == null || modelVersion == null;
         }
         ImageResult result = null;
         if (sink != null) {

@@ -122,7 +122,7 @@ public final class ManifestReader {
      */
     public Accumulator read(InputStream in, String source, ImageSink sink) {
         try {
-            return requireImages(readRange(in, source, sink, true, true, null), source);
+            return requireImages(readRange(in, source, sink, true, true, null, new ManifestLineParser(true)), source);
         } catch (IOException e) {
             throw new InvalidInputException(source, 0, "cannot read (" + e.getClass().getSimpleName() + ")", e);
         }
@@ -140,7 +140,7 @@ public final class ManifestReader {
         int ranges = bounds.length - 1;
         if (ranges == 1) {
             try (InputStream in = Formats.open(file)) {
-                return readRange(in, source, null, true, true, null);
+                return readRange(in, source, null, true, true, null, new ManifestLineParser(true));
             }
         }
         Accumulator[] results = new Accumulator[ranges];
@@ -152,13 +152,17 @@ public final class ManifestReader {
         // the merge), which spares the JIT a capture branch that would flip back on at every range start.
         AtomicBoolean firstRangeHasIdentity = new AtomicBoolean();
         Runnable work = () -> {
+            // One parser per thread, not per range: its table of recurring strings and its caches stay warm, and
+            // the compiled code does not see a fresh parser's first lines again at every range.
+            ManifestLineParser parser = new ManifestLineParser(true);
             int r;
             while ((r = next.getAndIncrement()) < ranges && r < firstFailed.get()) {
                 int range = r;
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                     results[range] = readRange(new ChannelRangeStream(ch, bounds[range], bounds[range + 1],
                             () -> firstFailed.get() < range), source, null, range == 0,
-                            range == 0 || !firstRangeHasIdentity.get(), range == 0 ? firstRangeHasIdentity : null);
+                            range == 0 || !firstRangeHasIdentity.get(), range == 0 ? firstRangeHasIdentity : null,
+                            parser);
                 } catch (IOException | RuntimeException e) {
                     // Kept and rethrown below, in file order, by the calling thread.
                     errors[range] = e;
@@ -255,16 +259,18 @@ public final class ManifestReader {
      *
      * @param captureIdentity whether to look for the model identity at all
      * @param identityFound   set once this range has the complete identity; may be {@code null}
+     * @param parser          the thread's parser
      */
     private Accumulator readRange(InputStream in, String source, ImageSink sink, boolean atFileStart,
-                                  boolean captureIdentity, AtomicBoolean identityFound) throws IOException {
+                                  boolean captureIdentity, AtomicBoolean identityFound, ManifestLineParser parser)
+            throws IOException {
         Accumulator acc = new Accumulator(maxMisclassified);
         if (!captureIdentity) {
             acc.skipIdentity();
         }
         AtomicBoolean toSignal = identityFound;
-        ManifestLineParser parser = new ManifestLineParser(true);
-        parser.setCaptureIdentity(true);
+        parser.forgetIdentity();
+        parser.setCaptureIdentity(captureIdentity);
         byte[] buf = new byte[BUFFER];
         int start = 0;
         int end = 0;
