@@ -35,6 +35,9 @@ if [ "${BUILD:-0}" = 1 ] || [ ! -f "$JAR" ]; then
   echo "building $JAR ..."
   (cd "$ROOT" && mvn -B -q -pl cli -am package -DskipTests)
 fi
+# Measure a copy: on a shared checkout someone may rebuild cli/target while the runs go on.
+cp "$JAR" "$OUT/lfv-metrics.jar"
+JAR=$OUT/lfv-metrics.jar
 if [ ! -f "$MANIFEST" ]; then
   echo "generating $MANIFEST ($LINES lines) ..."
   python3 "$ROOT/bench/generate_manifest.py" --lines "$LINES" --out "$MANIFEST"
