@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lfvmetrics.core.json.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,33 +18,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The command line run in-process on the bundled samples (events/artifacts), capturing output and exit status. */
 class MainTest {
 
-    private static final Path ROOT = repoRoot();
+    private static final Path ROOT = CliRun.repositoryRoot();
     private static final Path SAMPLES = ROOT.resolve("events/artifacts/lfv-samples");
     private static final Path THRESHOLDS = ROOT.resolve("events/thresholds.json");
 
     @TempDir
     Path tmp;
 
-    record Run(int status, String out, String err) {
-    }
 
-    private static Path repoRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("events/artifacts"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("events/artifacts not found");
-        }
-        return dir;
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String artifact(String project, String kind, int version) {
@@ -70,7 +50,7 @@ class MainTest {
     }
 
     private Path summaryFile(String project, int version) throws IOException {
-        Run r = run(evaluateArgs(project, version, "--json"));
+        CliRun r = run(evaluateArgs(project, version, "--json"));
         assertThat(r.status()).isZero();
         Path file = tmp.resolve(project + "-" + version + ".summary.json");
         Files.writeString(file, r.out());
@@ -79,7 +59,7 @@ class MainTest {
 
     @Test
     void givenSample_whenEvaluateAsText_thenConsoleLikeSections() {
-        Run r = run(evaluateArgs("circuit-board", 1));
+        CliRun r = run(evaluateArgs("circuit-board", 1));
         assertThat(r.status()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("Model:        circuit-board version 1  (TRAINED)",
@@ -94,7 +74,7 @@ class MainTest {
 
     @Test
     void givenSegmentationSample_whenEvaluateAsText_thenPerLabelTable() {
-        Run r = run(evaluateArgs("cookies", 1));
+        CliRun r = run(evaluateArgs("cookies", 1));
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("Type:         SEGMENTATION", "Per-label performance");
         assertThat(r.out()).containsPattern("scratch +40 +44 +0\\.7120 +0\\.6550 +0\\.6823 +0\\.5170");
@@ -103,7 +83,7 @@ class MainTest {
 
     @Test
     void givenSample_whenEvaluateAsJson_thenSummaryDocumentWithScikitLearnFigures() throws IOException {
-        Run r = run(evaluateArgs("circuit-board", 2, "--json", "--max-misclassified", "4"));
+        CliRun r = run(evaluateArgs("circuit-board", 2, "--json", "--max-misclassified", "4"));
         assertThat(r.status()).isZero();
         JsonNode s = Json.mapper().readTree(r.out());
         JsonNode e = expectations("circuit-board-2");
@@ -134,7 +114,7 @@ class MainTest {
 
     @Test
     void givenGoodModel_whenGated_thenPassExitZero() {
-        Run r = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 1),
+        CliRun r = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 1),
                 "--thresholds", THRESHOLDS.toString());
         assertThat(r.status()).isEqualTo(Main.OK);
         assertThat(r.out()).startsWith("PASS: circuit-board version 1 meets ");
@@ -143,13 +123,13 @@ class MainTest {
     @Test
     void givenWorseModelAndBaseline_whenGated_thenEachBreachListedExitOne() throws IOException {
         Path baseline = summaryFile("circuit-board", 1);
-        Run r = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 2),
+        CliRun r = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 2),
                 "--thresholds", THRESHOLDS.toString(), "--baseline", baseline.toString());
         assertThat(r.status()).isEqualTo(Main.BREACH);
         assertThat(r.out()).contains("BREACH: circuit-board version 2 misses", "(3 breaches)",
                 "MINIMUM f1Score: f1Score 0.7769 is below the minimum 0.8000",
                 "REGRESSION f1Score: f1Score dropped by", "REGRESSION recall: recall dropped by");
-        Run json = run("gate", "--json", "--manifest", artifact("circuit-board", "EvaluationManifest", 2),
+        CliRun json = run("gate", "--json", "--manifest", artifact("circuit-board", "EvaluationManifest", 2),
                 "--thresholds", THRESHOLDS.toString(), "--baseline", baseline.toString());
         assertThat(json.status()).isEqualTo(Main.BREACH);
         JsonNode doc = Json.mapper().readTree(json.out());
@@ -160,7 +140,7 @@ class MainTest {
 
     @Test
     void givenSegmentationModel_whenGatedWithLabelRules_thenPasses() {
-        Run r = run("gate", "--manifest", artifact("cookies", "EvaluationManifest", 1),
+        CliRun r = run("gate", "--manifest", artifact("cookies", "EvaluationManifest", 1),
                 "--result", artifact("cookies", "EvaluationResult", 1), "--thresholds", THRESHOLDS.toString());
         assertThat(r.status()).isEqualTo(Main.OK);
     }
@@ -172,7 +152,7 @@ class MainTest {
         lines.set(2, lines.get(2).replace("\"confidence\":", "\"confidence\":\"x\",\"was\":"));
         Path broken = tmp.resolve("EvaluationManifest-broken.json");
         Files.write(broken, lines);
-        Run r = run("gate", "--manifest", broken.toString(), "--thresholds", THRESHOLDS.toString());
+        CliRun r = run("gate", "--manifest", broken.toString(), "--thresholds", THRESHOLDS.toString());
         assertThat(r.status()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("error: " + broken + ":3: confidence \"x\" in anomaly-label-detected-metadata "
@@ -182,16 +162,16 @@ class MainTest {
     @Test
     void givenMissingOrInvalidFiles_whenRun_thenErrorNamesThemExitTwo() throws IOException {
         Path missing = tmp.resolve("nope.json");
-        Run noManifest = run("evaluate", "--manifest", missing.toString());
+        CliRun noManifest = run("evaluate", "--manifest", missing.toString());
         assertThat(noManifest.status()).isEqualTo(Main.BAD_INPUT);
         assertThat(noManifest.err()).isEqualTo("error: " + missing + ": file not found" + System.lineSeparator());
         Path policy = tmp.resolve("policy.json");
         Files.writeString(policy, "{\"minimums\":{\"f1\":0.8}}");
-        Run badPolicy = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 1),
+        CliRun badPolicy = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 1),
                 "--thresholds", policy.toString());
         assertThat(badPolicy.status()).isEqualTo(Main.BAD_INPUT);
         assertThat(badPolicy.err()).startsWith("error: " + policy + ": minimums.f1: unknown metric");
-        Run notSummary = run("compare", artifact("circuit-board", "EvaluationResult", 1),
+        CliRun notSummary = run("compare", artifact("circuit-board", "EvaluationResult", 1),
                 artifact("circuit-board", "EvaluationResult", 2));
         assertThat(notSummary.status()).isEqualTo(Main.BAD_INPUT);
         assertThat(notSummary.err()).contains("not a summary document").doesNotContain("\tat ");
@@ -201,12 +181,12 @@ class MainTest {
     void givenTwoSummaries_whenCompared_thenSideBySideWithDifferences() throws IOException {
         Path v1 = summaryFile("circuit-board", 1);
         Path v2 = summaryFile("circuit-board", 2);
-        Run text = run("compare", v1.toString(), v2.toString());
+        CliRun text = run("compare", v1.toString(), v2.toString());
         assertThat(text.status()).isZero();
         assertThat(text.out()).contains("Base:      circuit-board version 1", "Candidate: circuit-board version 2");
         assertThat(text.out()).containsPattern("truePositives +58 +47 +-11");
         assertThat(text.out()).containsPattern("f1Score +0\\.9508 +0\\.7769 +-0\\.1740");
-        Run json = run("compare", "--json", v1.toString(), v2.toString());
+        CliRun json = run("compare", "--json", v1.toString(), v2.toString());
         JsonNode doc = Json.mapper().readTree(json.out());
         JsonNode f1 = null;
         for (JsonNode d : doc.get("metrics")) {
@@ -224,22 +204,22 @@ class MainTest {
         List<String> prefix = command.isEmpty() ? List.of() : List.of(command);
         List<String> help = new ArrayList<>(prefix);
         help.add("--help");
-        Run h = run(help.toArray(String[]::new));
+        CliRun h = run(help.toArray(String[]::new));
         assertThat(h.status()).isZero();
         assertThat(h.out()).startsWith("Usage: lfv-metrics" + (command.isEmpty() ? "" : " " + command));
         List<String> version = new ArrayList<>(prefix);
         version.add("--version");
-        Run v = run(version.toArray(String[]::new));
+        CliRun v = run(version.toArray(String[]::new));
         assertThat(v.status()).isZero();
         assertThat(v.out()).startsWith("lfv-metrics ").doesNotContain("unknown");
     }
 
     @Test
     void givenNoCommandOrMissingOption_whenRun_thenUsageOnStderrExitTwo() {
-        Run none = run();
+        CliRun none = run();
         assertThat(none.status()).isEqualTo(Main.BAD_INPUT);
         assertThat(none.err()).startsWith("error: a command is required").contains("Commands:");
-        Run missing = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 1));
+        CliRun missing = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 1));
         assertThat(missing.status()).isEqualTo(Main.BAD_INPUT);
         assertThat(missing.err()).contains("Missing required option: '--thresholds=FILE'");
     }

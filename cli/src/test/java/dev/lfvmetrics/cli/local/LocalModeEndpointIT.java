@@ -2,6 +2,7 @@ package dev.lfvmetrics.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lfvmetrics.cli.CliRun;
 import dev.lfvmetrics.cli.Main;
 import dev.lfvmetrics.functions.store.DynamoDbModelStore;
 import dev.lfvmetrics.functions.testing.MotoExtension;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 @ExtendWith(MotoExtension.class)
 class LocalModeEndpointIT {
 
-    private static final Path ROOT = LocalModeTest.root();
+    private static final Path ROOT = CliRun.repositoryRoot();
 
     @TempDir
     Path state;

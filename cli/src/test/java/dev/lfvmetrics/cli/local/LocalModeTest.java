@@ -3,11 +3,10 @@ package dev.lfvmetrics.cli.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lfvmetrics.cli.CliRun;
 import dev.lfvmetrics.cli.Main;
 import dev.lfvmetrics.core.json.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The local mode on the bundled sample: the real ingest, alert and API services over an in-process S3. */
 class LocalModeTest {
 
-    private static final Path ROOT = root();
+    private static final Path ROOT = CliRun.repositoryRoot();
     private static final Path ARTIFACTS = ROOT.resolve("events/artifacts");
     private static final Path THRESHOLDS = ROOT.resolve("events/thresholds.json");
 
@@ -33,7 +32,7 @@ class LocalModeTest {
 
     @Test
     void ingestsEverySampleEvaluationAndKeepsTheStoreAcrossRuns() throws IOException {
-        Run first = run("local", "--artifacts", ARTIFACTS.toString(), "--state", state.toString(),
+        CliRun first = run("local", "--artifacts", ARTIFACTS.toString(), "--state", state.toString(),
                 "--thresholds", THRESHOLDS.toString(), "--no-serve");
 
         assertThat(first.status()).as(first.err()).isEqualTo(Main.OK);
@@ -46,7 +45,7 @@ class LocalModeTest {
         assertThat(alerts).isNotEmpty();
         assertThat(first.out()).contains("ALERT [");
 
-        Run second = run("local", "--artifacts", ARTIFACTS.toString(), "--state", state.toString(),
+        CliRun second = run("local", "--artifacts", ARTIFACTS.toString(), "--state", state.toString(),
                 "--thresholds", THRESHOLDS.toString(), "--no-serve");
 
         assertThat(second.status()).as(second.err()).isEqualTo(Main.OK);
@@ -72,7 +71,7 @@ class LocalModeTest {
 
     @Test
     void aFailedTrainingEventIsStoredAndAlerted() throws IOException {
-        Run run = run("local", "--artifacts", ARTIFACTS.toString(), "--state", state.toString(), "--no-serve",
+        CliRun run = run("local", "--artifacts", ARTIFACTS.toString(), "--state", state.toString(), "--no-serve",
                 "--ingest", ROOT.resolve("events/watcher-training-failed.json").toString());
 
         assertThat(run.status()).as(run.err()).isEqualTo(Main.OK);
@@ -114,7 +113,7 @@ class LocalModeTest {
 
     @Test
     void aMissingArtifactsFolderIsBadInputNamingIt() {
-        Run run = run("local", "--artifacts", state.resolve("absent").toString(), "--state", state.toString(),
+        CliRun run = run("local", "--artifacts", state.resolve("absent").toString(), "--state", state.toString(),
                 "--no-serve");
 
         assertThat(run.status()).isEqualTo(Main.BAD_INPUT);
@@ -125,7 +124,7 @@ class LocalModeTest {
     void anEventFileThatIsNotJsonIsBadInputNamingIt() throws IOException {
         Path broken = Files.writeString(state.resolve("broken.json"), "{not json", StandardCharsets.UTF_8);
 
-        Run run = run("local", "--artifacts", ARTIFACTS.toString(), "--state", state.toString(), "--no-serve",
+        CliRun run = run("local", "--artifacts", ARTIFACTS.toString(), "--state", state.toString(), "--no-serve",
                 "--ingest", broken.toString());
 
         assertThat(run.status()).isEqualTo(Main.BAD_INPUT);
@@ -136,25 +135,7 @@ class LocalModeTest {
         return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("events/artifacts"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("events/artifacts not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 }
