@@ -97,7 +97,7 @@ for line in open(sys.argv[1]):
     name, wall, rss, user, system = line.split()
     runs.setdefault(name, []).append((float(wall), int(rss), float(user) + float(system)))
 python = statistics.median(r[0] for r in runs["python-reference"])
-print("| tool | runs | wall median (s) | wall min-max (s) | CPU median (s, user+sys) | peak RSS median (MB) "
+print("| tool | runs | wall median (s) | wall min-max (s) | CPU median (s, user+sys) | peak RSS median (MiB) "
       "| speedup vs Python (median wall) |")
 print("|---|---|---|---|---|---|---|")
 for name in [n for n in ("wc-l", "lfv-metrics", "lfv-metrics-baseline", "python-reference") if n in runs]:
