@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * A hand-written scanner for the common manifest line, about twice as fast as Jackson's streaming parser (see
- * docs/benchmarks.md) because it builds no tokens and no strings for what the metrics skip. It validates the whole line as strict
- * JSON (RFC 8259 grammar: objects, arrays, strings, numbers, literals, only space/tab/CR/LF between tokens) and
- * fills the same {@link ManifestLineParser} state as the Jackson path, through the same
+ * docs/benchmarks.md) because it builds no tokens and no strings for what the metrics skip. It validates the whole
+ * line as strict JSON (RFC 8259 grammar: objects, arrays, strings, numbers, literals, only space/tab/CR/LF between
+ * tokens) and fills the same {@link ManifestLineParser} state as the Jackson path, through the same
  * {@link ManifestLineParser#applyMetadata} and label rules.
  *
  * <p>It gives up ({@link #scan} returns {@code false}) on anything unusual rather than interpreting it: any byte
