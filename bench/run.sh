@@ -35,9 +35,11 @@ if [ "${BUILD:-0}" = 1 ] || [ ! -f "$JAR" ]; then
   echo "building $JAR ..."
   (cd "$ROOT" && mvn -B -q -pl cli -am package -DskipTests)
 fi
-# Measure a copy: on a shared checkout someone may rebuild cli/target while the runs go on.
+# Measure a copy: on a shared checkout someone may rebuild cli/target while the runs go on. The launcher
+# (bin/lfv-metrics) runs the jar in place: its class-data archive is valid only for the jar it was written for.
 cp "$JAR" "$OUT/lfv-metrics.jar"
 JAR=$OUT/lfv-metrics.jar
+LAUNCHER=$ROOT/bin/lfv-metrics
 if [ ! -f "$MANIFEST" ]; then
   echo "generating $MANIFEST ($LINES lines) ..."
   python3 "$ROOT/bench/generate_manifest.py" --lines "$LINES" --out "$MANIFEST"
@@ -61,6 +63,9 @@ echo "checking figures ..."
 java $JAVA_OPTS -jar "$JAR" evaluate --manifest "$MANIFEST" --json > "$OUT/java.json"
 "$PY" "$ROOT/bench/reference.py" "$MANIFEST" > "$OUT/reference.json" 2> "$OUT/reference.err"
 python3 "$ROOT/bench/compare.py" "$OUT/java.json" "$OUT/reference.json" | tee "$OUT/compare.txt"
+LFV_METRICS_JAVA_OPTS=$JAVA_OPTS "$LAUNCHER" evaluate --manifest "$MANIFEST" --json > "$OUT/launcher.json"
+python3 "$ROOT/bench/compare.py" "$OUT/launcher.json" "$OUT/reference.json" | sed 's/^/launcher: /' \
+  | tee -a "$OUT/compare.txt"
 if [ -n "${BASELINE:-}" ]; then
   java $JAVA_OPTS -cp "$BASELINE:$JAR" dev.lfvmetrics.cli.Main evaluate --manifest "$MANIFEST" --json \
     > "$OUT/baseline.json"
@@ -80,6 +85,7 @@ for i in $(seq 1 "$RUNS"); do
   echo "run $i/$RUNS ..."
   measure wc-l wc -l "$MANIFEST"
   measure lfv-metrics java $JAVA_OPTS -jar "$JAR" evaluate --manifest "$MANIFEST" --json
+  LFV_METRICS_JAVA_OPTS=$JAVA_OPTS measure lfv-metrics-launcher "$LAUNCHER" evaluate --manifest "$MANIFEST" --json
   measure python-reference "$PY" "$ROOT/bench/reference.py" "$MANIFEST"
   if [ -n "${BASELINE:-}" ]; then
     measure lfv-metrics-baseline java $JAVA_OPTS -cp "$BASELINE:$JAR" dev.lfvmetrics.cli.Main evaluate \
@@ -100,7 +106,8 @@ python = statistics.median(r[0] for r in runs["python-reference"])
 print("| tool | runs | wall median (s) | wall min-max (s) | CPU median (s, user+sys) | peak RSS median (MiB) "
       "| speedup vs Python (median wall) |")
 print("|---|---|---|---|---|---|---|")
-for name in [n for n in ("wc-l", "lfv-metrics", "lfv-metrics-baseline", "python-reference") if n in runs]:
+for name in [n for n in ("wc-l", "lfv-metrics", "lfv-metrics-launcher", "lfv-metrics-baseline",
+                         "python-reference") if n in runs]:
     walls = [r[0] for r in runs[name]]
     rss = statistics.median(r[1] for r in runs[name]) / 1024
     cpu = statistics.median(r[2] for r in runs[name])
