@@ -3,6 +3,8 @@ package dev.lfvmetrics.cli;
 import dev.lfvmetrics.cli.dashboard.DashboardCommand;
 import dev.lfvmetrics.cli.local.LocalCommand;
 import dev.lfvmetrics.core.error.InvalidInputException;
+import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.core.summary.Summary;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +50,20 @@ public final class Main implements Callable<Integer> {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        warmUpSummaryWriter();
         System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Builds Jackson's serializer of the summary document on another thread while picocli starts and the manifest is
+     * opened: in a one-shot process its first use (class loading, record introspection) would otherwise add about
+     * 0.2 s at the end of {@code evaluate} (docs/benchmarks.md). Nothing is written; a failure here only means the
+     * serializer is built later, where a real error is reported.
+     */
+    private static void warmUpSummaryWriter() {
+        Thread warmUp = new Thread(() -> Json.mapper().canSerialize(Summary.class), "summary-writer-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /**
