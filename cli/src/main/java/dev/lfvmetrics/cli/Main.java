@@ -8,21 +8,30 @@ import dev.lfvmetrics.core.summary.Summary;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code lfv-metrics} command. Each sub-command is its own class listed in {@code subcommands} below; add a new
- * one there (e.g. {@code local}, {@code dashboard}).
+ * The {@code lfv-metrics} command. Each sub-command is its own class listed in {@link #SUBCOMMANDS}; add a new one
+ * there.
  *
  * <p>Exit status: 0 success (gate: pass), 1 gate breach, 2 bad input or usage, 3 unexpected internal failure.
  */
 @Command(name = "lfv-metrics", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Evaluation metrics for Amazon Lookout for Vision models.",
-        subcommands = {EvaluateCommand.class, GateCommand.class, CompareCommand.class, LocalCommand.class,
-            DashboardCommand.class, CommandLine.HelpCommand.class})
+        description = "Evaluation metrics for Amazon Lookout for Vision models.")
 public final class Main implements Callable<Integer> {
+
+    /**
+     * The sub-commands, by name, in the order the usage lists them. Only the one a run names is modelled (picocli
+     * builds a model of every registered command at start, a measurable part of a short {@code evaluate}); without
+     * one, or for {@code help}, all are.
+     */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
     /** Exit status of a passed gate and of every successful command. */
     public static final int OK = 0;
@@ -60,6 +69,16 @@ public final class Main implements Callable<Integer> {
      * 0.2 s at the end of {@code evaluate} (docs/benchmarks.md). Nothing is written; a failure here only means the
      * serializer is built later, where a real error is reported.
      */
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("evaluate", EvaluateCommand::new);
+        commands.put("gate", GateCommand::new);
+        commands.put("compare", CompareCommand::new);
+        commands.put("local", LocalCommand::new);
+        commands.put("dashboard", DashboardCommand::new);
+        return Collections.unmodifiableMap(commands);
+    }
+
     private static void warmUpSummaryWriter() {
         Thread warmUp = new Thread(() -> Json.mapper().canSerialize(Summary.class), "summary-writer-warm-up");
         warmUp.setDaemon(true);
@@ -77,7 +96,7 @@ public final class Main implements Callable<Integer> {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-        CommandLine cli = commandLine(outWriter, errWriter);
+        CommandLine cli = commandLine(outWriter, errWriter, args.length == 0 ? null : args[0]);
         int status = cli.execute(args);
         outWriter.flush();
         errWriter.flush();
@@ -87,12 +106,20 @@ public final class Main implements Callable<Integer> {
     /**
      * The configured command line: error handling and exit codes as documented on this class.
      *
-     * @param out standard output
-     * @param err standard error
+     * @param out        standard output
+     * @param err        standard error
+     * @param subcommand the sub-command the arguments name, or null: only that one is registered when it is known
      * @return the command line
      */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String subcommand) {
         CommandLine cli = new CommandLine(new Main());
+        Supplier<Object> only = subcommand == null ? null : SUBCOMMANDS.get(subcommand);
+        if (only != null) {
+            cli.addSubcommand(subcommand, only.get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {

@@ -199,7 +199,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "evaluate", "gate", "compare"})
+    @ValueSource(strings = {"", "evaluate", "gate", "compare", "local", "dashboard"})
     void givenAnyCommand_whenHelpOrVersion_thenUsageOrVersionExitZero(String command) {
         List<String> prefix = command.isEmpty() ? List.of() : List.of(command);
         List<String> help = new ArrayList<>(prefix);
@@ -212,6 +212,16 @@ class MainTest {
         CliRun v = run(version.toArray(String[]::new));
         assertThat(v.status()).isZero();
         assertThat(v.out()).startsWith("lfv-metrics ").doesNotContain("unknown");
+    }
+
+    @Test
+    void givenOnlyTheNamedCommandIsModelled_whenHelpIsAsked_thenEveryCommandIsStillListed() {
+        CliRun usage = run("--help");
+        CliRun helpLocal = run("help", "local");
+
+        assertThat(usage.out()).contains("evaluate", "gate", "compare", "local", "dashboard", "help");
+        assertThat(helpLocal.status()).isZero();
+        assertThat(helpLocal.out()).startsWith("Usage: lfv-metrics local").contains("--artifacts=DIR");
     }
 
     @Test

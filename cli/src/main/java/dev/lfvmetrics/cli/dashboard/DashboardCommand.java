@@ -1,5 +1,6 @@
 package dev.lfvmetrics.cli.dashboard;
 
+import dev.lfvmetrics.cli.VersionProvider;
 import dev.lfvmetrics.functions.api.DashboardFiles;
 import java.io.IOException;
 import java.net.BindException;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * {@code lfv-metrics dashboard --api URL}: serves the dashboard on localhost against a deployed, IAM-authorized
  * query API, signing the page's API calls with the caller's AWS credentials.
  */
-@Command(name = "dashboard", mixinStandardHelpOptions = true, description = DashboardCommand.DESCRIPTION)
+@Command(name = "dashboard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = DashboardCommand.DESCRIPTION)
 public final class DashboardCommand implements Callable<Integer> {
 
     static final String DESCRIPTION = "Serves the dashboard on http://127.0.0.1:<port>/ui/ for a deployed stack. "
