@@ -32,6 +32,11 @@ final class RoutingObjectStore implements ObjectStore {
     }
 
     @Override
+    public InputStream open(S3Uri location, long fromByte) {
+        return route(location.bucket()).open(location, fromByte);
+    }
+
+    @Override
     public boolean exists(S3Uri location) {
         return route(location.bucket()).exists(location);
     }

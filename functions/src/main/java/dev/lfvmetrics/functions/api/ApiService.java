@@ -22,10 +22,7 @@ import dev.lfvmetrics.functions.store.ModelStore;
 import dev.lfvmetrics.functions.store.Page;
 import dev.lfvmetrics.functions.store.ProjectHead;
 import dev.lfvmetrics.functions.store.Versions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -191,7 +188,7 @@ public final class ApiService {
             throw ApiException.badParameter("outcome", "must be incorrect, correct or all, not '" + outcome + "'");
         }
         int limit = limit(query);
-        long offset = offset(query.get("next"));
+        long fromByte = imagesOffset(query.get("next"), outcome);
         ModelRecord model = find(project, version, "version");
         if (!model.evaluated() || model.detailsKey() == null || detailsBucket == null) {
             throw ApiException.notFound("no per-image results for " + project + "/" + model.version()
@@ -202,33 +199,39 @@ public final class ApiService {
         S3Uri location = new S3Uri(detailsBucket, model.detailsKey()
                 + (incorrectOnly ? IngestService.INCORRECT_FILE : IngestService.IMAGES_FILE));
         ArrayNode items = Json.mapper().createArrayNode();
-        long total = 0;
-        try (InputStream in = objects.open(location);
-                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String next = null;
+        // A page starts where the previous one stopped (a byte offset in the token) and reads only until the
+        // first image of the next page, so a page costs the same at the start and at the end of a large file.
+        try (LineReader lines = new LineReader(objects.open(location, fromByte), fromByte)) {
             String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode image = Json.mapper().readTree(line);
-                boolean correct = image.path("correct").asBoolean();
-                if (outcome.equals("all") || correct == outcome.equals("correct")) {
-                    if (total >= offset && items.size() < limit) {
+            long lineStart = lines.position();
+            while ((line = lines.next()) != null) {
+                if (!line.isBlank()) {
+                    JsonNode image = imageLine(line, fromByte);
+                    if (outcome.equals("all") || image.path("correct").asBoolean() == outcome.equals("correct")) {
+                        if (items.size() == limit) {
+                            next = imagesToken(outcome, lineStart);
+                            break;
+                        }
                         items.add(image);
                     }
-                    total++;
                 }
+                lineStart = lines.position();
             }
         } catch (ObjectNotFoundException e) {
             throw ApiException.notFound("per-image results of " + project + "/" + model.version() + " are missing");
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + location + " failed", e);
         }
+        var metrics = Verdicts.summary(model).metrics();
         ObjectNode root = Json.mapper().createObjectNode();
         root.set("items", items);
-        long end = offset + items.size();
-        root.put("next", end < total ? token(end) : null);
-        root.put("total", total);
+        root.put("next", next);
+        root.put("total", switch (outcome) {
+            case "correct" -> metrics.correct();
+            case "incorrect" -> metrics.incorrect();
+            default -> metrics.images();
+        });
         return ok(root);
     }
 
@@ -339,14 +342,27 @@ public final class ApiService {
                 + raw + "'");
     }
 
-    private static long offset(String token) {
+    private static JsonNode imageLine(String line, long fromByte) throws IOException {
+        try {
+            return Json.mapper().readTree(line);
+        } catch (JsonProcessingException e) {
+            if (fromByte > 0) {
+                // A token from before the model was ingested again points into a file that has changed since.
+                throw ApiException.badParameter("next", "no longer valid: the results changed; start again");
+            }
+            throw e;
+        }
+    }
+
+    private static long imagesOffset(String token, String outcome) {
         if (token == null) {
             return 0;
         }
+        String prefix = "i:" + outcome + ":";
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith("o:")) {
-                long offset = Long.parseLong(decoded.substring(2));
+            if (decoded.startsWith(prefix)) {
+                long offset = Long.parseLong(decoded.substring(prefix.length()));
                 if (offset >= 0) {
                     return offset;
                 }
@@ -354,12 +370,12 @@ public final class ApiService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter("next", "not a token issued by this listing");
         }
-        throw ApiException.badParameter("next", "not a token issued by this listing");
+        throw ApiException.badParameter("next", "not a token issued by this listing with outcome=" + outcome);
     }
 
-    private static String token(long offset) {
+    private static String imagesToken(String outcome, long byteOffset) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
+                .encodeToString(("i:" + outcome + ":" + byteOffset).getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> segments(String path) {

@@ -1,6 +1,8 @@
 package dev.lfvmetrics.functions.artifacts;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,6 +17,30 @@ public interface ObjectStore {
      * @throws ObjectNotFoundException when there is no such object
      */
     InputStream open(S3Uri location);
+
+    /**
+     * Opens an object from a byte offset on, for paging through large files without reading what came before.
+     * This default reads and discards the bytes before the offset; an adapter that can ask for a byte range should.
+     *
+     * @param location the object
+     * @param fromByte the first byte to read, 0 for the whole object
+     * @return its content from that byte; the caller closes it
+     * @throws ObjectNotFoundException when there is no such object
+     */
+    default InputStream open(S3Uri location, long fromByte) {
+        InputStream in = open(location);
+        try {
+            in.skipNBytes(fromByte);
+            return in;
+        } catch (IOException e) {
+            try {
+                in.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new UncheckedIOException("skipping to byte " + fromByte + " of " + location + " failed", e);
+        }
+    }
 
     /**
      * @param location the object

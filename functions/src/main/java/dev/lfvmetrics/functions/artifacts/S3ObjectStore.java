@@ -31,6 +31,24 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public InputStream open(S3Uri location, long fromByte) {
+        if (fromByte == 0) {
+            return open(location);
+        }
+        try {
+            return s3.getObject(b -> b.bucket(location.bucket()).key(location.key()).range("bytes=" + fromByte + "-"));
+        } catch (NoSuchKeyException e) {
+            throw new ObjectNotFoundException(location, e);
+        } catch (S3Exception e) {
+            // 416: the offset is at or past the end, so there is nothing more to read.
+            if (e.statusCode() == 416) {
+                return InputStream.nullInputStream();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public boolean exists(S3Uri location) {
         try {
             s3.headObject(b -> b.bucket(location.bucket()).key(location.key()));

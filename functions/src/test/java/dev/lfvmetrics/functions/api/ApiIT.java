@@ -11,6 +11,7 @@ import dev.lfvmetrics.functions.config.AwsClients;
 import dev.lfvmetrics.functions.config.Config;
 import dev.lfvmetrics.functions.config.Wiring;
 import dev.lfvmetrics.functions.ingest.IngestHandler;
+import dev.lfvmetrics.functions.ingest.IngestService;
 import dev.lfvmetrics.functions.testing.Invoke;
 import dev.lfvmetrics.functions.testing.MotoExtension;
 import dev.lfvmetrics.functions.testing.TestAccount;
@@ -186,6 +187,48 @@ class ApiIT {
         assertThat(json(get("/projects/circuit-board/models/2/images", Map.of("outcome", "all"))).path("total")
                 .asLong()).isEqualTo(140);
         assertError(get("/projects/circuit-board/models/3/images", Map.of()), 404, "no per-image results");
+    }
+
+    @Test
+    void pagesOfEveryOutcomeTogetherAreThePerImageFileInOrderWithoutOverlap() {
+        String file = account.get(TestAccount.DETAILS, "lfv-metrics/circuit-board/2/" + IngestService.IMAGES_FILE);
+        List<JsonNode> stored = file.lines().filter(l -> !l.isBlank()).map(ApiIT::tree).toList();
+
+        for (String outcome : List.of("all", "correct", "incorrect")) {
+            List<JsonNode> paged = new ArrayList<>();
+            String next = null;
+            do {
+                Map<String, String> query = new HashMap<>(Map.of("outcome", outcome, "limit", "13"));
+                if (next != null) {
+                    query.put("next", next);
+                }
+                JsonNode page = json(get("/projects/circuit-board/models/2/images", query));
+                page.path("items").forEach(paged::add);
+                next = page.path("next").isNull() ? null : page.path("next").asText();
+            } while (next != null);
+
+            List<JsonNode> expected = stored.stream().filter(i -> outcome.equals("all")
+                    || i.path("correct").asBoolean() == outcome.equals("correct")).toList();
+            assertThat(paged).as(outcome).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aPageTokenOfOneOutcomeIsRefusedForAnother() {
+        JsonNode first = json(get("/projects/circuit-board/models/2/images", Map.of("outcome", "all", "limit", "5")));
+        String next = first.path("next").asText();
+
+        assertError(get("/projects/circuit-board/models/2/images", Map.of("outcome", "incorrect", "next", next)),
+                400, "next:");
+        assertError(get("/projects/circuit-board/models/2/images", Map.of("next", "bm9wZQ")), 400, "next:");
+    }
+
+    private static JsonNode tree(String line) {
+        try {
+            return Json.mapper().readTree(line);
+        } catch (Exception e) {
+            throw new IllegalStateException(line, e);
+        }
     }
 
     @Test
