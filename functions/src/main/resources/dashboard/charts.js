@@ -71,16 +71,19 @@ export function lineChart(options) {
     ? s('line', { class: 'diagonal', x1: x(0), y1: y(0), x2: x(1), y2: y(1), 'aria-hidden': 'true' })
     : null;
 
-  // Labels of lines closer than a text height go below their line instead of above, so they never overlap.
+  // Labels of lines closer than a text height go below their line instead of above, so they never overlap. The
+  // labels are drawn after the series (their white halo then keeps them readable where a series crosses them).
   let previousLabelY = -Infinity;
-  const hlines = [...(options.hlines || [])].sort((a, b) => b.y - a.y).map((line) => {
+  const sortedHlines = [...(options.hlines || [])].sort((a, b) => b.y - a.y);
+  const hlines = sortedHlines.map((line) => s('g', { class: `hline ${line.cls || ''}`, 'aria-hidden': 'true' },
+    s('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(line.y), y2: y(line.y) })));
+  const hlineLabels = sortedHlines.map((line) => {
     let labelY = y(line.y) - 5;
     if (labelY - previousLabelY < 15) {
       labelY = Math.max(y(line.y) + 16, previousLabelY + 15);
     }
     previousLabelY = labelY;
     return s('g', { class: `hline ${line.cls || ''}`, 'aria-hidden': 'true' },
-      s('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(line.y), y2: y(line.y) }),
       s('text', { x: WIDTH - MARGIN.right - 4, y: labelY, 'text-anchor': 'end' }, line.label));
   });
 
@@ -115,7 +118,7 @@ export function lineChart(options) {
   },
   s('title', { id: titleId }, options.title),
   s('desc', { id: descId }, options.desc || ''),
-  grid, axes, diagonal, hlines, series, markers, emptyNote);
+  grid, axes, diagonal, hlines, series, hlineLabels, markers, emptyNote);
 
   const legendItems = [
     ...(options.series || []).filter((serie) => serie.name).map((serie) => h('li', {},
