@@ -159,11 +159,6 @@ public final class LocalPipeline implements AutoCloseable {
         return api;
     }
 
-    /** @return the store */
-    public ModelStore store() {
-        return store;
-    }
-
     @Override
     public void close() {
         closeAll(resources);

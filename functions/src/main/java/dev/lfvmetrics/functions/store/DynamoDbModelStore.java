@@ -176,7 +176,7 @@ public final class DynamoDbModelStore implements ModelStore {
     @Override
     public List<ProjectHead> projects() {
         List<ProjectHead> heads = new ArrayList<>();
-        QueryRequest query = QueryRequest.builder().tableName(table).indexName("gsi1")
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(TableDefinition.PROJECTS_INDEX)
                 .keyConditionExpression("gsi1pk = :p")
                 .expressionAttributeValues(Map.of(":p", s(PROJECTS)))
                 .build();
