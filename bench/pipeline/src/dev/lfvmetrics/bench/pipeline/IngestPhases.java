@@ -38,7 +38,8 @@ public final class IngestPhases {
         long t0 = System.nanoTime();
         Wiring wiring = Wiring.fromEnvironment();
         TimedStore objects = new TimedStore(wiring.objects());
-        IngestService service = new IngestService(wiring.config(), objects, wiring.catalog(objects), wiring.store(),
+        IngestService service = new IngestService(wiring.config(), objects, wiring.catalog(objects),
+                wiring.sageMakerCatalog(objects), wiring.store(),
                 new Evaluator(EvaluationOptions.defaults()), Clock.systemUTC());
         IngestHandler handler = new IngestHandler(service);
         long t1 = System.nanoTime();
@@ -167,6 +168,11 @@ public final class IngestPhases {
         @Override
         public List<S3Uri> list(String bucket, String prefix) {
             return delegate.list(bucket, prefix);
+        }
+
+        @Override
+        public List<S3Uri> listAll(String bucket, String prefix) {
+            return delegate.listAll(bucket, prefix);
         }
     }
 }

@@ -6,19 +6,43 @@ import dev.lfvmetrics.core.evaluate.Evaluator;
 import dev.lfvmetrics.core.format.EvaluationResult;
 import dev.lfvmetrics.core.format.Formats;
 import dev.lfvmetrics.core.format.ModelDescription;
+import dev.lfvmetrics.core.join.JoinIdentity;
+import dev.lfvmetrics.core.join.JoinedManifest;
 import dev.lfvmetrics.core.summary.Sources;
 import dev.lfvmetrics.core.summary.Summary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The artifacts of one model's evaluation, shared by {@code evaluate} and {@code gate}.
+ * The artifacts of one model's evaluation, shared by {@code evaluate} and {@code gate}: an evaluation manifest, or a
+ * labelled dataset manifest with a batch transform's predictions.
  */
 public final class ArtifactOptions {
 
     @Option(names = "--manifest", required = true, paramLabel = "FILE",
-            description = "Evaluation manifest (JSON Lines), e.g. EvaluationManifest-<project>-<version>.json")
+            description = "Evaluation manifest (JSON Lines), e.g. EvaluationManifest-<project>-<version>.json; with "
+                + "--predictions, the labelled dataset manifest (ground truth) the predictions were made on")
     Path manifest;
+
+    @Option(names = "--predictions", paramLabel = "LOCATION",
+            description = "Folder or s3:// prefix holding a batch transform's .out files (models trained on "
+                + "SageMaker); each image of --manifest is matched to its .out")
+    String predictions;
+
+    @Option(names = "--input-prefix", paramLabel = "S3URI",
+            description = "The batch transform's input prefix; images under it are matched by their relative key first")
+    String inputPrefix;
+
+    @Option(names = "--write-manifest", paramLabel = "FILE",
+            description = "With --predictions: also write the joined result as a standard evaluation manifest")
+    Path writeManifest;
 
     @Option(names = "--result", paramLabel = "FILE",
             description = "Evaluation result JSON, e.g. EvaluationResult-<project>-<version>.json")
@@ -32,6 +56,9 @@ public final class ArtifactOptions {
             description = "List at most N misclassified images (default: ${DEFAULT-VALUE})")
     int maxMisclassified;
 
+    @Mixin
+    AwsOptions aws;
+
     /**
      * Reads the artifacts and evaluates them.
      *
@@ -42,11 +69,58 @@ public final class ArtifactOptions {
             throw new InvalidInputException("--max-misclassified", 0,
                     "must not be negative, got " + maxMisclassified);
         }
+        if (predictions == null && (writeManifest != null || inputPrefix != null)) {
+            throw new InvalidInputException(writeManifest != null ? "--write-manifest" : "--input-prefix", 0,
+                    "needs --predictions");
+        }
         EvaluationResult r = result == null ? null : Formats.readResult(result);
         ModelDescription d = description == null ? null : Formats.readDescription(description);
-        Sources sources = new Sources(manifest.toString(), result == null ? null : result.toString(),
-                description == null ? null : description.toString());
         EvaluationOptions options = EvaluationOptions.defaults().withMaxMisclassified(maxMisclassified);
-        return new Evaluator(options).evaluate(manifest, r, d, sources);
+        Evaluator evaluator = new Evaluator(options);
+        if (predictions == null) {
+            Sources sources = new Sources(manifest.toString(), result == null ? null : result.toString(),
+                    description == null ? null : description.toString());
+            return evaluator.evaluate(manifest, r, d, sources);
+        }
+        Sources sources = new Sources(writeManifest == null ? null : writeManifest.toString(),
+                result == null ? null : result.toString(), description == null ? null : description.toString(),
+                manifest.toString(), predictions);
+        return joined(evaluator, r, d, sources);
+    }
+
+    private Summary joined(Evaluator evaluator, EvaluationResult r, ModelDescription d, Sources sources) {
+        Path partial = writeManifest == null ? null : partialFile(writeManifest);
+        try (InputStream groundTruth = Formats.open(manifest);
+                OutputStream copy = partial == null ? null : Files.newOutputStream(partial)) {
+            JoinedManifest joined = new JoinedManifest(groundTruth, manifest.toString(),
+                    Predictions.at(predictions, aws), inputPrefix, JoinIdentity.NONE, copy);
+            Summary summary = evaluator.evaluate(joined, manifest.toString(), r, d, sources, null);
+            if (copy != null) {
+                copy.close();
+                // Only a complete join replaces the file: a failed one leaves no half-written manifest behind.
+                Files.move(partial, writeManifest, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            return summary;
+        } catch (IOException e) {
+            throw new InvalidInputException(manifest.toString(), 0, "cannot read or write ("
+                    + e.getClass().getSimpleName() + ")", e);
+        } finally {
+            if (partial != null) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("removing " + partial + " failed", e);
+                }
+            }
+        }
+    }
+
+    private static Path partialFile(Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InvalidInputException("--write-manifest", 0, "no such folder: " + parent);
+        }
+        return parent.resolve("." + target.getFileName() + ".partial");
     }
 }

@@ -1,7 +1,7 @@
 package dev.lfvmetrics.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.lfvmetrics.core.format.Formats;
+import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.policy.Breach;
 import dev.lfvmetrics.core.policy.PolicyEvaluator;
@@ -37,9 +37,14 @@ public final class GateCommand implements Callable<Integer> {
             description = "Threshold policy JSON (minimums, maximumDrops, labelMinimums)")
     private Path thresholds;
 
-    @Option(names = "--baseline", paramLabel = "SUMMARY",
-            description = "Summary document of the baseline model (from evaluate --json), for maximumDrops")
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "The baseline model, for maximumDrops: a summary (evaluate --json), an evaluation manifest, "
+                + "or with --baseline-predictions a labelled dataset manifest")
     private Path baseline;
+
+    @Option(names = "--baseline-predictions", paramLabel = "LOCATION",
+            description = "Folder or s3:// prefix of the baseline's .out files; --baseline is then its ground truth")
+    private String baselinePredictions;
 
     @Option(names = "--json", description = "Print {\"passed\", \"breaches\", \"summary\"} as JSON instead of text")
     private boolean json;
@@ -47,7 +52,10 @@ public final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         ThresholdPolicy policy = PolicyEvaluator.read(thresholds);
-        Summary base = baseline == null ? null : Formats.readSummary(baseline);
+        if (baseline == null && baselinePredictions != null) {
+            throw new InvalidInputException("--baseline-predictions", 0, "needs --baseline");
+        }
+        Summary base = baseline == null ? null : SummaryInputs.read(baseline, baselinePredictions, artifacts.aws);
         Summary summary = artifacts.evaluate();
         List<Breach> breaches = PolicyEvaluator.evaluate(policy, summary, base);
         PrintWriter out = spec.commandLine().getOut();

@@ -11,6 +11,7 @@ import dev.lfvmetrics.functions.store.ModelStore;
 import dev.lfvmetrics.functions.store.Page;
 import dev.lfvmetrics.functions.store.ProjectHead;
 import dev.lfvmetrics.functions.store.SaveOutcome;
+import dev.lfvmetrics.functions.store.VersionTakenException;
 import dev.lfvmetrics.functions.store.Versions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,8 @@ public final class FileModelStore implements ModelStore {
      */
     public FileModelStore(Path file) {
         this.file = file;
-        this.state = Files.exists(file) ? read(file) : new State(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+        this.state = Files.exists(file) ? read(file) : new State(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                new TreeMap<>());
     }
 
     /**
@@ -54,9 +56,10 @@ public final class FileModelStore implements ModelStore {
      * @param models   project, then zero-padded version, to record
      * @param policies project to policy JSON
      * @param alerts   alert key to state
+     * @param versions project, then zero-padded version, to the ARN of the training job it is assigned to
      */
     record State(Map<String, TreeMap<String, ModelRecord>> models, Map<String, String> policies,
-                 Map<String, AlertState> alerts) {
+                 Map<String, AlertState> alerts, Map<String, TreeMap<String, String>> versions) {
     }
 
     @Override
@@ -66,6 +69,9 @@ public final class FileModelStore implements ModelStore {
         ModelRecord existing = versions.get(key);
         if (existing != null && existing.contentHash() != null
                 && existing.contentHash().equals(record.contentHash())) {
+            return SaveOutcome.DUPLICATE;
+        }
+        if (existing != null && record.pending() && existing.evaluated()) {
             return SaveOutcome.DUPLICATE;
         }
         versions.put(key, record);
@@ -154,6 +160,31 @@ public final class FileModelStore implements ModelStore {
         return Optional.ofNullable(state.alerts().get(alertKey(project, version, breachKey)));
     }
 
+    @Override
+    public synchronized String assignVersion(String project, String jobArn, String requested) {
+        TreeMap<String, String> assigned = state.versions().computeIfAbsent(project, p -> new TreeMap<>());
+        for (Map.Entry<String, String> entry : assigned.entrySet()) {
+            if (entry.getValue().equals(jobArn)) {
+                return Long.toString(Long.parseLong(entry.getKey()));
+            }
+        }
+        String version;
+        if (requested != null) {
+            String owner = assigned.get(Versions.padded(requested));
+            if (owner != null) {
+                throw new VersionTakenException(project, requested, owner);
+            }
+            version = requested;
+        } else {
+            long highest = Math.max(versions(project).isEmpty() ? 0 : Long.parseLong(versions(project).lastKey()),
+                    assigned.isEmpty() ? 0 : Long.parseLong(assigned.lastKey()));
+            version = Long.toString(highest + 1);
+        }
+        assigned.put(Versions.padded(version), jobArn);
+        write();
+        return version;
+    }
+
     private TreeMap<String, ModelRecord> versions(String project) {
         return state.models().getOrDefault(project, new TreeMap<>());
     }
@@ -195,7 +226,8 @@ public final class FileModelStore implements ModelStore {
             State read = MAPPER.readValue(file.toFile(), new TypeReference<State>() { });
             return new State(new TreeMap<>(read.models() == null ? Map.of() : read.models()),
                     new TreeMap<>(read.policies() == null ? Map.of() : read.policies()),
-                    new TreeMap<>(read.alerts() == null ? Map.of() : read.alerts()));
+                    new TreeMap<>(read.alerts() == null ? Map.of() : read.alerts()),
+                    new TreeMap<>(read.versions() == null ? Map.of() : read.versions()));
         } catch (IOException e) {
             throw new UncheckedIOException("the local store " + file + " is not readable; move it away to start afresh",
                     e);

@@ -17,6 +17,7 @@ import dev.lfvmetrics.functions.ingest.IngestResult;
 import dev.lfvmetrics.functions.ingest.IngestService;
 import dev.lfvmetrics.functions.notify.Notifier;
 import dev.lfvmetrics.functions.notify.SnsNotifier;
+import dev.lfvmetrics.functions.sagemaker.SavedSageMakerCatalog;
 import dev.lfvmetrics.functions.store.DynamoDbModelStore;
 import dev.lfvmetrics.functions.store.ModelStore;
 import dev.lfvmetrics.functions.store.TableDefinition;
@@ -123,7 +124,8 @@ public final class LocalPipeline implements AutoCloseable {
             ObjectStore objects = new RoutingObjectStore(DETAILS_BUCKET, details, artifacts);
             String descriptionBucket = buckets.isEmpty() ? DETAILS_BUCKET : buckets.iterator().next();
             IngestService ingest = new IngestService(config, objects, new S3ModelCatalog(objects, descriptionBucket),
-                    store, new Evaluator(EvaluationOptions.defaults()), Clock.systemUTC());
+                    new SavedSageMakerCatalog(objects, descriptionBucket), store,
+                    new Evaluator(EvaluationOptions.defaults()), Clock.systemUTC());
             Verdicts verdicts = new Verdicts(store, config.defaultPolicy());
             AlertService alerts = new AlertService(store, verdicts, notifier);
             ApiHandler api = new ApiHandler(new ApiService(store, verdicts, objects, DETAILS_BUCKET, true));

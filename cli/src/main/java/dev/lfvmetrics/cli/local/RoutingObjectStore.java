@@ -55,4 +55,9 @@ final class RoutingObjectStore implements ObjectStore {
     public List<S3Uri> list(String bucket, String prefix) {
         return route(bucket).list(bucket, prefix);
     }
+
+    @Override
+    public List<S3Uri> listAll(String bucket, String prefix) {
+        return route(bucket).listAll(bucket, prefix);
+    }
 }

@@ -43,7 +43,7 @@ public final class JoinedManifest extends InputStream {
     private boolean done;
 
     /**
-     * @param groundTruth       the dataset manifest (JSON Lines, UTF-8); not closed
+     * @param groundTruth       the dataset manifest (JSON Lines, UTF-8); closed with this stream
      * @param groundTruthSource its path or URI, for messages
      * @param predictions       the {@code .out} files
      * @param inputPrefix       the transform's input prefix, {@code null} when unknown
@@ -180,5 +180,10 @@ public final class JoinedManifest extends InputStream {
         if (value != null) {
             node.put(field, value);
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        groundTruth.close();
     }
 }

@@ -70,4 +70,13 @@ public interface ObjectStore {
      * @return the objects directly in it
      */
     List<S3Uri> list(String bucket, String prefix);
+
+    /**
+     * Lists every object under a prefix, at any depth (a batch transform's output folder).
+     *
+     * @param bucket bucket
+     * @param prefix key prefix, empty for the whole bucket
+     * @return the objects under it
+     */
+    List<S3Uri> listAll(String bucket, String prefix);
 }

@@ -84,4 +84,12 @@ public final class S3ObjectStore implements ObjectStore {
                 .map(o -> new S3Uri(bucket, o.key()))
                 .toList();
     }
+
+    @Override
+    public List<S3Uri> listAll(String bucket, String prefix) {
+        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
+        return s3.listObjectsV2Paginator(request).contents().stream()
+                .map(o -> new S3Uri(bucket, o.key()))
+                .toList();
+    }
 }

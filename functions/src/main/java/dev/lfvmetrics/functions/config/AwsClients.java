@@ -10,6 +10,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lookoutvision.LookoutVisionClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -57,6 +58,11 @@ public final class AwsClients {
     /** @return an SNS client */
     public SnsClient sns() {
         return configure(SnsClient.builder()).build();
+    }
+
+    /** @return a SageMaker client */
+    public SageMakerClient sageMaker() {
+        return configure(SageMakerClient.builder()).build();
     }
 
     /** @return a Lookout for Vision client */

@@ -2,7 +2,9 @@ package dev.lfvmetrics.functions.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import dev.lfvmetrics.functions.sagemaker.SageMakerRules;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,6 +23,10 @@ import java.util.stream.Collectors;
  * @param modelCatalog      MODEL_CATALOG, {@code live} or {@code s3}
  * @param dashboardEnabled  DASHBOARD_ENABLED
  * @param endpoint          AWS_ENDPOINT_URL, null when unset
+ * @param sageMaker         SAGEMAKER_ALGORITHMS (comma-separated wildcard patterns of followed algorithms, default the
+ *                          defect-detection algorithm) and SAGEMAKER_TAGGED_ONLY
+ * @param sageMakerCatalog  SAGEMAKER_CATALOG, {@code live} (the SageMaker API) or {@code s3} (saved documents in
+ *                          DESCRIPTION_BUCKET)
  */
 public record Config(
         String region,
@@ -33,7 +39,9 @@ public record Config(
         String descriptionBucket,
         String modelCatalog,
         boolean dashboardEnabled,
-        URI endpoint) {
+        URI endpoint,
+        SageMakerRules sageMaker,
+        String sageMakerCatalog) {
 
     /** The catalog that calls the DescribeModel API. */
     public static final String CATALOG_LIVE = "live";
@@ -60,9 +68,17 @@ public record Config(
      * @return the configuration
      */
     public static Config from(Map<String, String> env) {
-        String catalog = optional(env, "MODEL_CATALOG", CATALOG_LIVE);
-        if (!CATALOG_LIVE.equals(catalog) && !CATALOG_S3.equals(catalog)) {
-            throw new IllegalStateException("MODEL_CATALOG must be 'live' or 's3', not '" + catalog + "'");
+        String catalog = catalog(env, "MODEL_CATALOG");
+        String sageMakerCatalog = catalog(env, "SAGEMAKER_CATALOG");
+        List<String> algorithms = Arrays.stream(optional(env, "SAGEMAKER_ALGORITHMS",
+                        SageMakerRules.DEFECT_DETECTION_ALGORITHM).split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        String taggedOnly = optional(env, "SAGEMAKER_TAGGED_ONLY", "false");
+        if (!"true".equals(taggedOnly) && !"false".equals(taggedOnly)) {
+            throw new IllegalStateException("SAGEMAKER_TAGGED_ONLY must be 'true' or 'false', not '" + taggedOnly
+                    + "'");
         }
         String prefix = optional(env, "DETAILS_PREFIX", "lfv-metrics/");
         if (!prefix.isEmpty() && !prefix.endsWith("/")) {
@@ -83,7 +99,17 @@ public record Config(
                 optional(env, "DESCRIPTION_BUCKET", null),
                 catalog,
                 Boolean.parseBoolean(optional(env, "DASHBOARD_ENABLED", "false")),
-                endpoint(optional(env, "AWS_ENDPOINT_URL", null)));
+                endpoint(optional(env, "AWS_ENDPOINT_URL", null)),
+                new SageMakerRules(algorithms, Boolean.parseBoolean(taggedOnly)),
+                sageMakerCatalog);
+    }
+
+    private static String catalog(Map<String, String> env, String name) {
+        String catalog = optional(env, name, CATALOG_LIVE);
+        if (!CATALOG_LIVE.equals(catalog) && !CATALOG_S3.equals(catalog)) {
+            throw new IllegalStateException(name + " must be 'live' or 's3', not '" + catalog + "'");
+        }
+        return catalog;
     }
 
     /**

@@ -6,6 +6,9 @@ import dev.lfvmetrics.functions.catalog.LookoutVisionModelCatalog;
 import dev.lfvmetrics.functions.catalog.ModelCatalog;
 import dev.lfvmetrics.functions.catalog.S3ModelCatalog;
 import dev.lfvmetrics.functions.notify.Notifier;
+import dev.lfvmetrics.functions.sagemaker.LiveSageMakerCatalog;
+import dev.lfvmetrics.functions.sagemaker.SageMakerCatalog;
+import dev.lfvmetrics.functions.sagemaker.SavedSageMakerCatalog;
 import dev.lfvmetrics.functions.notify.SnsNotifier;
 import dev.lfvmetrics.functions.store.DynamoDbModelStore;
 import dev.lfvmetrics.functions.store.ModelStore;
@@ -67,5 +70,16 @@ public final class Wiring {
             return new S3ModelCatalog(objects, Config.require(config.descriptionBucket(), "DESCRIPTION_BUCKET"));
         }
         return new LookoutVisionModelCatalog(clients.lookoutVision());
+    }
+
+    /**
+     * @param objects the object store, for the saved-documents catalog
+     * @return the SageMaker catalog SAGEMAKER_CATALOG names
+     */
+    public SageMakerCatalog sageMakerCatalog(ObjectStore objects) {
+        if (Config.CATALOG_S3.equals(config.sageMakerCatalog())) {
+            return new SavedSageMakerCatalog(objects, Config.require(config.descriptionBucket(), "DESCRIPTION_BUCKET"));
+        }
+        return new LiveSageMakerCatalog(clients.sageMaker());
     }
 }

@@ -2,6 +2,9 @@ package dev.lfvmetrics.functions.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lfvmetrics.functions.artifacts.S3Uri;
+import dev.lfvmetrics.functions.sagemaker.SageMakerJson;
+import dev.lfvmetrics.functions.sagemaker.TrainingJob;
+import dev.lfvmetrics.functions.sagemaker.TransformJob;
 import dev.lfvmetrics.functions.store.Versions;
 
 /** Turns the EventBridge events the ingest function receives into requests (event shapes in docs/design.md). */
@@ -15,6 +18,12 @@ public final class IngestEvents {
     public static final String BACKFILL_SOURCE = "lfv-metrics";
     /** Detail type of backfill events. */
     public static final String BACKFILL_DETAIL_TYPE = "Backfill Requested";
+    /** Source of SageMaker's own events. */
+    public static final String SAGEMAKER_SOURCE = "aws.sagemaker";
+    /** Detail type of a training job's state change. */
+    public static final String TRAINING_DETAIL_TYPE = "SageMaker Training Job State Change";
+    /** Detail type of a batch transform job's state change. */
+    public static final String TRANSFORM_DETAIL_TYPE = "SageMaker Transform Job State Change";
 
     private IngestEvents() {
     }
@@ -38,6 +47,18 @@ public final class IngestEvents {
         }
         if (BACKFILL_SOURCE.equals(source) && BACKFILL_DETAIL_TYPE.equals(detailType)) {
             return backfill(detail);
+        }
+        if (SAGEMAKER_SOURCE.equals(source) && TRAINING_DETAIL_TYPE.equals(detailType)) {
+            TrainingJob job = SageMakerJson.trainingJob(detail);
+            return job.name() == null || job.arn() == null || job.status() == null
+                    ? rejected("training job event lacks detail.TrainingJobName, TrainingJobArn or TrainingJobStatus")
+                    : new IngestRequest.SageMakerTraining(job);
+        }
+        if (SAGEMAKER_SOURCE.equals(source) && TRANSFORM_DETAIL_TYPE.equals(detailType)) {
+            TransformJob job = SageMakerJson.transformJob(detail);
+            return job.name() == null || job.status() == null
+                    ? rejected("transform job event lacks detail.TransformJobName or TransformJobStatus")
+                    : new IngestRequest.SageMakerTransform(job);
         }
         if ("aws.lookoutvision".equals(source)) {
             return new IngestRequest.Unsupported(IngestOutcome.IGNORED,
@@ -77,6 +98,21 @@ public final class IngestEvents {
     }
 
     private static IngestRequest backfill(JsonNode detail) {
+        if (detail.has("groundTruth") || detail.has("predictions")) {
+            String project = detail.path("project").asText("");
+            String version = detail.path("version").asText("");
+            String problem = identityProblem(project, version);
+            if (problem != null) {
+                return rejected("backfill event: " + problem);
+            }
+            try {
+                return new IngestRequest.Joined(project, version, S3Uri.parse(detail.path("groundTruth").asText()),
+                        S3Uri.parse(detail.path("predictions").asText()));
+            } catch (IllegalArgumentException e) {
+                return rejected("backfill event: groundTruth and predictions must both be s3:// URIs ("
+                        + e.getMessage() + ")");
+            }
+        }
         if (detail.has("manifest")) {
             try {
                 return new IngestRequest.Artifacts(S3Uri.parse(detail.path("manifest").asText()),
@@ -101,7 +137,8 @@ public final class IngestEvents {
             return problem != null ? rejected("backfill event: " + problem)
                     : new IngestRequest.BackfillModel(project, version);
         }
-        return rejected("backfill event needs detail {project, version}, {bucket, prefix} or {manifest, result}");
+        return rejected("backfill event needs detail {project, version}, {bucket, prefix}, {manifest, result} or "
+                + "{project, version, groundTruth, predictions}");
     }
 
     private static S3Uri optionalUri(JsonNode detail, String field) {

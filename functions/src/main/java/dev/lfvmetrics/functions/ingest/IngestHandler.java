@@ -40,7 +40,8 @@ public final class IngestHandler implements RequestStreamHandler {
      */
     public static IngestService build(Wiring wiring) {
         ObjectStore objects = wiring.objects();
-        return new IngestService(wiring.config(), objects, wiring.catalog(objects), wiring.store(),
+        return new IngestService(wiring.config(), objects, wiring.catalog(objects),
+                wiring.sageMakerCatalog(objects), wiring.store(),
                 new Evaluator(EvaluationOptions.defaults()), Clock.systemUTC());
     }
 

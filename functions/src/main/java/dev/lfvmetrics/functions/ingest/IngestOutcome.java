@@ -10,6 +10,8 @@ public enum IngestOutcome {
     DUPLICATE,
     /** Not an event to act on (foreign, or a partial state that a later event completes). */
     IGNORED,
+    /** A SageMaker batch transform failed: logged and counted, nothing stored (it is not a model). */
+    TRANSFORM_FAILED,
     /** An event meant for this function that cannot succeed (malformed, missing or forbidden input). */
     REJECTED
 }

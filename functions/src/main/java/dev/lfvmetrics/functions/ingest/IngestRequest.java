@@ -1,6 +1,8 @@
 package dev.lfvmetrics.functions.ingest;
 
 import dev.lfvmetrics.functions.artifacts.S3Uri;
+import dev.lfvmetrics.functions.sagemaker.TrainingJob;
+import dev.lfvmetrics.functions.sagemaker.TransformJob;
 
 /** What an incoming event asks for, once parsed; every accepted event form becomes one of these. */
 public sealed interface IngestRequest {
@@ -51,6 +53,33 @@ public sealed interface IngestRequest {
      * @param description a saved DescribeModel document, may be null
      */
     record Artifacts(S3Uri manifest, S3Uri result, S3Uri description) implements IngestRequest {
+    }
+
+    /**
+     * A SageMaker training job changed state.
+     *
+     * @param job the job, as the event describes it
+     */
+    record SageMakerTraining(TrainingJob job) implements IngestRequest {
+    }
+
+    /**
+     * A SageMaker batch transform job changed state.
+     *
+     * @param job the job, as the event describes it
+     */
+    record SageMakerTransform(TransformJob job) implements IngestRequest {
+    }
+
+    /**
+     * Backfill one version from a labelled dataset manifest and a batch transform's predictions.
+     *
+     * @param project     project
+     * @param version     version
+     * @param groundTruth the dataset manifest
+     * @param predictions the prefix of the {@code .out} files
+     */
+    record Joined(String project, String version, S3Uri groundTruth, S3Uri predictions) implements IngestRequest {
     }
 
     /**

@@ -9,21 +9,30 @@ import dev.lfvmetrics.core.evaluate.Evaluator;
 import dev.lfvmetrics.core.format.EvaluationResult;
 import dev.lfvmetrics.core.format.Formats;
 import dev.lfvmetrics.core.format.ModelDescription;
+import dev.lfvmetrics.core.join.JoinIdentity;
+import dev.lfvmetrics.core.join.JoinedManifest;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.summary.Sources;
 import dev.lfvmetrics.core.summary.Summary;
 import dev.lfvmetrics.functions.artifacts.Failures;
 import dev.lfvmetrics.functions.artifacts.ObjectNotFoundException;
 import dev.lfvmetrics.functions.artifacts.ObjectStore;
+import dev.lfvmetrics.functions.artifacts.S3Predictions;
 import dev.lfvmetrics.functions.artifacts.S3Uri;
 import dev.lfvmetrics.functions.catalog.DescribedModel;
 import dev.lfvmetrics.functions.catalog.ModelCatalog;
 import dev.lfvmetrics.functions.catalog.ModelNotFoundException;
 import dev.lfvmetrics.functions.config.Config;
 import dev.lfvmetrics.functions.log.JsonLog;
+import dev.lfvmetrics.functions.sagemaker.SageMakerCatalog;
+import dev.lfvmetrics.functions.sagemaker.SageMakerNotFoundException;
+import dev.lfvmetrics.functions.sagemaker.SageMakerRules;
+import dev.lfvmetrics.functions.sagemaker.TrainingJob;
+import dev.lfvmetrics.functions.sagemaker.TransformJob;
 import dev.lfvmetrics.functions.store.ModelRecord;
 import dev.lfvmetrics.functions.store.ModelStore;
 import dev.lfvmetrics.functions.store.SaveOutcome;
+import dev.lfvmetrics.functions.store.VersionTakenException;
 import dev.lfvmetrics.functions.store.Versions;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -38,7 +47,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -63,6 +75,8 @@ public final class IngestService {
 
     private final ObjectStore objects;
     private final ModelCatalog catalog;
+    private final SageMakerCatalog sageMaker;
+    private final SageMakerRules rules;
     private final ModelStore store;
     private final Evaluator evaluator;
     private final Set<String> allowedBuckets;
@@ -74,14 +88,17 @@ public final class IngestService {
      * @param config    settings (allowed buckets, details bucket and prefix)
      * @param objects   artifact and details storage
      * @param catalog   model descriptions
+     * @param sageMaker SageMaker models and training jobs
      * @param store     the model store
      * @param evaluator the engine
      * @param clock     ingestion time
      */
-    public IngestService(Config config, ObjectStore objects, ModelCatalog catalog, ModelStore store,
-                         Evaluator evaluator, Clock clock) {
+    public IngestService(Config config, ObjectStore objects, ModelCatalog catalog, SageMakerCatalog sageMaker,
+                         ModelStore store, Evaluator evaluator, Clock clock) {
         this.objects = objects;
         this.catalog = catalog;
+        this.sageMaker = sageMaker;
+        this.rules = config.sageMaker();
         this.store = store;
         this.evaluator = evaluator;
         this.allowedBuckets = config.artifactsBuckets();
@@ -119,9 +136,20 @@ public final class IngestService {
             if (request instanceof IngestRequest.BackfillFolder folder) {
                 return folder(folder.bucket(), folder.prefix());
             }
+            if (request instanceof IngestRequest.SageMakerTraining training) {
+                return training(training.job());
+            }
+            if (request instanceof IngestRequest.SageMakerTransform transform) {
+                return transform(transform.job());
+            }
+            if (request instanceof IngestRequest.Joined joined) {
+                return joined(joined.project(), joined.version(), joined.groundTruth(), joined.predictions(), null,
+                        null, null, null);
+            }
             IngestRequest.Artifacts artifacts = (IngestRequest.Artifacts) request;
             return evaluate(artifacts.manifest(), artifacts.result(), artifacts.description(), null);
-        } catch (InvalidInputException | ObjectNotFoundException | ModelNotFoundException | ForbiddenInput e) {
+        } catch (InvalidInputException | ObjectNotFoundException | ModelNotFoundException | ForbiddenInput
+                | SageMakerNotFoundException | VersionTakenException e) {
             return rejected(e.getMessage(), e);
         } catch (AwsServiceException e) {
             if (Failures.isTransient(e)) {
@@ -213,15 +241,35 @@ public final class IngestService {
         }
         Sources sources = new Sources(manifest.toString(), resultUri == null ? null : resultUri.toString(),
                 descriptionSource);
+        return store(() -> objects.open(manifest), manifest.toString(), result, description, sources,
+                identity -> identity != null ? identity : ArtifactNames.identity(manifest.fileName()), null, null);
+    }
+
+    /** Where a manifest is read from: an S3 object, or a ground truth joined with predictions as it is read. */
+    @FunctionalInterface
+    private interface ManifestInput {
+        InputStream open();
+    }
+
+    /**
+     * Evaluates a manifest, writes the details, then the record.
+     *
+     * @param identityRule   turns the identity found in the summary or description (or null) into the one to store
+     * @param statusMessage  the record's status message when there is no description to give one
+     * @param trainingJson   the SageMaker training job's facts, or null
+     */
+    private IngestResult store(ManifestInput input, String manifestSource, EvaluationResult result,
+                               ModelDescription description, Sources sources, UnaryOperator<String[]> identityRule,
+                               String statusMessage, String trainingJson) {
         Path images = tempFile();
         Path incorrect = tempFile();
         try {
-            Summary summary = evaluateTo(images, incorrect, manifest, result, description, sources);
-            String[] identity = identity(summary, description, manifest);
+            Summary summary = evaluateTo(images, incorrect, input, manifestSource, result, description, sources);
+            String[] identity = identityRule.apply(identity(summary, description));
             if (identity == null) {
-                return rejected("cannot tell which model " + manifest + " belongs to: no ModelArn in the result or "
-                        + "description, no project-name/model-version in the manifest, no version in the file name",
-                        null);
+                return rejected("cannot tell which model " + manifestSource + " belongs to: no ModelArn in the "
+                        + "result or description, no project-name/model-version in the manifest, no version in the "
+                        + "file name", null);
             }
             String project = identity[0];
             String version = identity[1];
@@ -232,11 +280,13 @@ public final class IngestService {
             objects.put(new S3Uri(detailsBucket, detailsKey + INCORRECT_FILE), incorrect, NDJSON);
             objects.put(new S3Uri(detailsBucket, detailsKey + "details.json"), details(summary), "application/json");
             String summaryJson = itemSummary(summary);
-            String status = description != null && description.status() != null ? description.status() : "TRAINED";
-            String statusMessage = description == null ? null : description.statusMessage();
-            ModelRecord record = new ModelRecord(project, version, status, statusMessage, summaryJson,
-                    clock.instant().toString(), manifest.toString(), detailsKey,
-                    hash(status, statusMessage, withoutComputedAt(summaryJson)));
+            String status = description != null && description.status() != null ? description.status()
+                    : ModelRecord.TRAINED;
+            String message = description != null && description.statusMessage() != null
+                    ? description.statusMessage() : statusMessage;
+            ModelRecord record = new ModelRecord(project, version, status, message, summaryJson,
+                    clock.instant().toString(), manifestSource, detailsKey,
+                    hash(status, message, withoutComputedAt(summaryJson) + "\n" + trainingJson), trainingJson);
             return IngestResult.model(outcome(store.save(record)), project, version);
         } finally {
             deleteQuietly(images);
@@ -244,12 +294,150 @@ public final class IngestService {
         }
     }
 
-    private Summary evaluateTo(Path images, Path incorrect, S3Uri manifest, EvaluationResult result,
-                               ModelDescription description, Sources sources) {
-        try (InputStream in = objects.open(manifest);
+    private IngestResult training(TrainingJob job) {
+        JsonLog.put("trainingJob", job.name());
+        if (!rules.follows(job)) {
+            return IngestResult.of(IngestOutcome.IGNORED, "training job " + job.name() + " is not followed: its "
+                    + "algorithm is not one of SAGEMAKER_ALGORITHMS and it has no " + SageMakerRules.PROJECT_TAG
+                    + " tag");
+        }
+        boolean completed = TrainingJob.COMPLETED.equals(job.status());
+        boolean failed = TrainingJob.FAILED.equals(job.status()) || TrainingJob.STOPPED.equals(job.status());
+        if (!completed && !failed) {
+            return IngestResult.of(IngestOutcome.IGNORED, "training job " + job.name() + " is " + job.status()
+                    + ": nothing to store until it ends");
+        }
+        String[] identity = identity(job);
+        String trainingJson = write(job);
+        if (failed) {
+            String reason = job.failureReason() != null ? job.failureReason()
+                    : "SageMaker training job " + job.name() + " was " + job.status().toLowerCase(Locale.ROOT);
+            return storeFailure(identity[0], identity[1], reason, job.arn(), trainingJson);
+        }
+        JsonLog.put("project", identity[0]);
+        JsonLog.put("version", identity[1]);
+        String message = "Trained on SageMaker (" + job.name() + "); evaluation pending: no batch transform of its "
+                + "test set yet";
+        ModelRecord record = new ModelRecord(identity[0], identity[1], ModelRecord.TRAINED, message, null,
+                clock.instant().toString(), job.arn(), null, hash(ModelRecord.TRAINED, message, trainingJson),
+                trainingJson);
+        return IngestResult.model(outcome(store.save(record)), identity[0], identity[1]);
+    }
+
+    /** The project and version of a followed training job; the version is assigned once per job ARN. */
+    private String[] identity(TrainingJob job) {
+        String project = SageMakerRules.project(job);
+        if (project == null) {
+            throw new InvalidInputException(job.arn(), 0, "no project name: tag the job " + SageMakerRules.PROJECT_TAG
+                    + " (letters, digits, '-' and '_'), or name it <project>-<timestamp>");
+        }
+        return new String[] {project, version(project, job.arn(), job.tags())};
+    }
+
+    private String version(String project, String jobArn, Map<String, String> tags) {
+        String requested = SageMakerRules.requestedVersion(tags);
+        if (requested != null && !Versions.isVersion(requested)) {
+            throw new InvalidInputException(jobArn, 0, "tag " + SageMakerRules.VERSION_TAG + " '" + requested
+                    + "' is not a model version (1 to 10 digits)");
+        }
+        return store.assignVersion(project, jobArn, requested);
+    }
+
+    private IngestResult transform(TransformJob job) {
+        JsonLog.put("transformJob", job.name());
+        if (!TransformJob.COMPLETED.equals(job.status())) {
+            if (TransformJob.FAILED.equals(job.status()) || TransformJob.STOPPED.equals(job.status())) {
+                LOG.count("TransformJobEnded", "status", job.status());
+                return IngestResult.of(IngestOutcome.TRANSFORM_FAILED, "batch transform " + job.name() + " is "
+                        + job.status() + (job.failureReason() == null ? "" : ": " + job.failureReason())
+                        + "; nothing evaluated");
+            }
+            return IngestResult.of(IngestOutcome.IGNORED, "batch transform " + job.name() + " is " + job.status());
+        }
+        if (job.outputPath() == null) {
+            throw new InvalidInputException(String.valueOf(job.arn()), 0, "transform event lacks "
+                    + "TransformOutput.S3OutputPath");
+        }
+        Map<String, String> tags = job.tags();
+        String project = tags.get(SageMakerRules.PROJECT_TAG);
+        String version = tags.get(SageMakerRules.VERSION_TAG);
+        TrainingJob training = null;
+        if (project == null || version == null || !tags.containsKey(SageMakerRules.GROUND_TRUTH_TAG)) {
+            String trainingName = tags.get(SageMakerRules.TRAINING_JOB_TAG);
+            if (trainingName == null && job.modelName() != null) {
+                trainingName = SageMakerRules.trainingJobOf(sageMaker.modelArtifact(job.modelName()));
+            }
+            if (trainingName == null) {
+                return IngestResult.of(IngestOutcome.IGNORED, "batch transform " + job.name() + " runs model "
+                        + job.modelName() + ", whose artifact is no training job's output; tag it "
+                        + SageMakerRules.TRAINING_JOB_TAG + " to follow it");
+            }
+            training = sageMaker.trainingJob(trainingName);
+            if (!rules.follows(training)) {
+                return IngestResult.of(IngestOutcome.IGNORED, "batch transform " + job.name() + " runs a model of "
+                        + "training job " + trainingName + ", which is not followed");
+            }
+        }
+        if (project == null || version == null) {
+            String[] identity = identity(training);
+            project = project != null ? project : identity[0];
+            version = version != null ? version : store.assignVersion(project, training.arn(),
+                    SageMakerRules.requestedVersion(training.tags()));
+        }
+        if (!Versions.isProject(project) || !Versions.isVersion(version)) {
+            throw new InvalidInputException(String.valueOf(job.arn()), 0, "tags name project '" + project
+                    + "' and version '" + version + "': not a project name and a version");
+        }
+        String groundTruth = SageMakerRules.groundTruth(job, training);
+        if (groundTruth == null) {
+            throw new InvalidInputException(String.valueOf(job.arn()), 0, "no ground truth: training job "
+                    + training.name() + " has no '" + SageMakerRules.TEST_CHANNEL + "' channel; tag the transform "
+                    + SageMakerRules.GROUND_TRUTH_TAG + " with the labelled test manifest");
+        }
+        String trainingJson = training != null ? write(training)
+                : store.model(project, version).map(ModelRecord::trainingJson).orElse(null);
+        String inputPrefix = TransformJob.S3_PREFIX.equals(job.inputType()) ? job.inputUri() : null;
+        return joined(project, version, s3(groundTruth, "ground truth"), s3(job.outputPath(), "TransformOutput"),
+                inputPrefix, training, trainingJson, "Evaluated from batch transform " + job.name());
+    }
+
+    private IngestResult joined(String project, String version, S3Uri groundTruth, S3Uri predictions,
+                                String inputPrefix, TrainingJob training, String trainingJson, String message) {
+        allowed(groundTruth);
+        allowed(predictions);
+        JsonLog.put("project", project);
+        JsonLog.put("version", version);
+        ModelDescription description = training == null ? null : description(training, version);
+        Sources sources = new Sources(null, null, null, groundTruth.toString(), predictions.toString());
+        JoinIdentity identity = new JoinIdentity(training == null ? null : training.arn(), project, version);
+        String[] named = {project, version};
+        return store(() -> new JoinedManifest(objects.open(groundTruth), groundTruth.toString(),
+                        new S3Predictions(objects, predictions), inputPrefix, identity, null),
+                groundTruth.toString(), null, description, sources, found -> named, message, trainingJson);
+    }
+
+    /** The training job as the model description the summary's model block is built from. */
+    private ModelDescription description(TrainingJob job, String version) {
+        String about = "SageMaker training job " + job.name()
+                + (job.modelType() == null ? "" : " (ModelType " + job.modelType() + ")");
+        return new ModelDescription(version, job.arn(), job.createdAt(), about, ModelRecord.TRAINED, null, null,
+                null, null, null, clock.instant().toString(), null, null, null);
+    }
+
+    private static S3Uri s3(String uri, String what) {
+        try {
+            return S3Uri.parse(uri);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(uri, 0, what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Summary evaluateTo(Path images, Path incorrect, ManifestInput input, String manifest,
+                               EvaluationResult result, ModelDescription description, Sources sources) {
+        try (InputStream in = input.open();
                 BufferedWriter all = Files.newBufferedWriter(images, StandardCharsets.UTF_8);
                 BufferedWriter wrong = Files.newBufferedWriter(incorrect, StandardCharsets.UTF_8)) {
-            return evaluator.evaluate(in, manifest.toString(), result, description, sources, image -> {
+            return evaluator.evaluate(in, manifest, result, description, sources, image -> {
                 try {
                     String line = LINE_WRITER.writeValueAsString(image) + "\n";
                     all.write(line);
@@ -266,15 +454,21 @@ public final class IngestService {
     }
 
     private IngestResult storeFailure(String project, String version, String statusMessage, String source) {
+        return storeFailure(project, version, statusMessage, source, null);
+    }
+
+    private IngestResult storeFailure(String project, String version, String statusMessage, String source,
+                                      String trainingJson) {
         JsonLog.put("project", project);
         JsonLog.put("version", version);
         ModelRecord record = new ModelRecord(project, version, ModelRecord.TRAINING_FAILED, statusMessage, null,
                 clock.instant().toString(), source, null,
-                hash(ModelRecord.TRAINING_FAILED, statusMessage, ""));
+                hash(ModelRecord.TRAINING_FAILED, statusMessage, trainingJson == null ? "" : trainingJson),
+                trainingJson);
         return IngestResult.model(outcome(store.save(record)), project, version);
     }
 
-    private static String[] identity(Summary summary, ModelDescription description, S3Uri manifest) {
+    private static String[] identity(Summary summary, ModelDescription description) {
         if (summary.model() != null && Versions.isProject(summary.model().project())
                 && Versions.isVersion(summary.model().version())) {
             return new String[] {summary.model().project(), summary.model().version()};
@@ -283,7 +477,7 @@ public final class IngestService {
                 && Versions.isVersion(description.modelVersion())) {
             return new String[] {description.projectName(), description.modelVersion()};
         }
-        return ArtifactNames.identity(manifest.fileName());
+        return null;
     }
 
     /**

@@ -32,6 +32,9 @@ public final class DynamoDbModelStore implements ModelStore {
     private static final String PROJECT_PREFIX = "PROJECT#";
     private static final String MODEL_PREFIX = "MODEL#";
     private static final String ALERT_PREFIX = "ALERT#";
+    private static final String JOB_PREFIX = "JOB#";
+    private static final String VERSION_PREFIX = "VERSION#";
+    private static final int MAX_ASSIGN_ATTEMPTS = 100;
     private static final String LATEST = "LATEST";
     private static final String POLICY = "POLICY";
     private static final String PROJECTS = "PROJECTS";
@@ -65,8 +68,11 @@ public final class DynamoDbModelStore implements ModelStore {
         Map<String, AttributeValue> item = modelItem(record);
         SaveOutcome outcome;
         try {
+            // A pending record may only fill an empty slot or replace another record without an evaluation.
+            String condition = record.pending() ? "attribute_not_exists(pk) OR (contentHash <> :h AND "
+                    + "attribute_not_exists(summary))" : "attribute_not_exists(pk) OR contentHash <> :h";
             PutItemResponse response = dynamo.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR contentHash <> :h")
+                    .conditionExpression(condition)
                     .expressionAttributeValues(Map.of(":h", s(record.contentHash())))
                     .returnValues(ReturnValue.ALL_OLD));
             outcome = response.hasAttributes() && !response.attributes().isEmpty()
@@ -234,6 +240,64 @@ public final class DynamoDbModelStore implements ModelStore {
                 : Optional.of(AlertState.valueOf(item.get("state").s()));
     }
 
+    @Override
+    public String assignVersion(String project, String jobArn, String requested) {
+        Map<String, AttributeValue> jobKey = key(PROJECT_PREFIX + project, JOB_PREFIX + jobArn);
+        Map<String, AttributeValue> known = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(jobKey))
+                .item();
+        if (known != null && !known.isEmpty()) {
+            return known.get("version").s();
+        }
+        String version = requested != null ? claim(project, requested, jobArn, true) : nextFree(project, jobArn);
+        Map<String, AttributeValue> item = new HashMap<>(jobKey);
+        item.put("entity", s("JOB"));
+        item.put("version", s(version));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return version;
+        } catch (ConditionalCheckFailedException concurrentDelivery) {
+            // Another delivery of the same job's event won the race: its version stands (ours stays unused).
+            return dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(jobKey)).item().get("version").s();
+        }
+    }
+
+    private String nextFree(String project, String jobArn) {
+        long candidate = latest(project).map(ModelRecord::versionNumber).orElse(0L) + 1;
+        for (int attempt = 0; attempt < MAX_ASSIGN_ATTEMPTS; attempt++, candidate++) {
+            String version = claim(project, Long.toString(candidate), jobArn, false);
+            if (version != null) {
+                return version;
+            }
+        }
+        throw new IllegalStateException("no free version of " + project + " after " + MAX_ASSIGN_ATTEMPTS
+                + " attempts");
+    }
+
+    /** Claims a version for a job: null (or an exception when required) when another job has it. */
+    private String claim(String project, String version, String jobArn, boolean required) {
+        Map<String, AttributeValue> item = new HashMap<>(key(PROJECT_PREFIX + project,
+                VERSION_PREFIX + Versions.padded(version)));
+        item.put("entity", s("VERSION"));
+        item.put("jobArn", s(jobArn));
+        try {
+            // A stored model of that version counts as taken too, unless it is this job's own.
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR jobArn = :arn")
+                    .expressionAttributeValues(Map.of(":arn", s(jobArn))));
+        } catch (ConditionalCheckFailedException taken) {
+            if (required) {
+                Map<String, AttributeValue> owner = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                        .key(key(PROJECT_PREFIX + project, VERSION_PREFIX + Versions.padded(version)))).item();
+                throw new VersionTakenException(project, version, owner.get("jobArn").s());
+            }
+            return null;
+        }
+        if (!required && model(project, version).isPresent()) {
+            return null;
+        }
+        return version;
+    }
+
     /**
      * @param version a version
      * @return the sort key of its model item
@@ -256,6 +320,7 @@ public final class DynamoDbModelStore implements ModelStore {
         putIfPresent(item, "statusMessage", record.statusMessage());
         putIfPresent(item, "summary", record.summaryJson());
         putIfPresent(item, "detailsKey", record.detailsKey());
+        putIfPresent(item, "training", record.trainingJson());
         return item;
     }
 
@@ -269,7 +334,7 @@ public final class DynamoDbModelStore implements ModelStore {
         return new ModelRecord(
                 text(item, "project"), text(item, "version"), text(item, "status"), text(item, "statusMessage"),
                 text(item, "summary"), text(item, "ingestedAt"), text(item, "source"), text(item, "detailsKey"),
-                text(item, "contentHash"));
+                text(item, "contentHash"), text(item, "training"));
     }
 
     private static ProjectHead toHead(Map<String, AttributeValue> item) {

@@ -12,6 +12,7 @@ package dev.lfvmetrics.functions.store;
  * @param source        what it was ingested from (an s3:// URI or an event description)
  * @param detailsKey    key prefix of the details (full curves, misclassified, per-image results), may be null
  * @param contentHash   hash of the content, so that the same evaluation twice is one write
+ * @param trainingJson  facts of the SageMaker training job behind this version (JSON), null for other models
  */
 public record ModelRecord(
         String project,
@@ -22,10 +23,36 @@ public record ModelRecord(
         String ingestedAt,
         String source,
         String detailsKey,
-        String contentHash) {
+        String contentHash,
+        String trainingJson) {
 
     /** The status of a model whose training failed. */
     public static final String TRAINING_FAILED = "TRAINING_FAILED";
+    /** The status of a trained model (with or without its evaluation yet). */
+    public static final String TRAINED = "TRAINED";
+
+    /**
+     * A model without training-job facts (Lookout for Vision artifacts).
+     *
+     * @param project       project name
+     * @param version       model version
+     * @param status        status
+     * @param statusMessage status message, may be null
+     * @param summaryJson   the trimmed summary, null for a failed training
+     * @param ingestedAt    ingestion instant
+     * @param source        what it was ingested from
+     * @param detailsKey    key prefix of the details, may be null
+     * @param contentHash   hash of the content
+     */
+    public ModelRecord(String project, String version, String status, String statusMessage, String summaryJson,
+                       String ingestedAt, String source, String detailsKey, String contentHash) {
+        this(project, version, status, statusMessage, summaryJson, ingestedAt, source, detailsKey, contentHash, null);
+    }
+
+    /** @return true for a trained version whose evaluation has not arrived yet (SageMaker: no batch transform yet) */
+    public boolean pending() {
+        return summaryJson == null && !TRAINING_FAILED.equals(status);
+    }
 
     /** @return true when this version has an evaluation */
     public boolean evaluated() {

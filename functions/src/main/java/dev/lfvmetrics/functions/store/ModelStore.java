@@ -11,7 +11,9 @@ public interface ModelStore {
 
     /**
      * Stores a model version unless the same content is already there, then moves the project's latest pointer to
-     * it unless a higher version is already the latest.
+     * it unless a higher version is already the latest. A {@link ModelRecord#pending() pending} record never
+     * replaces one that has an evaluation (a training event redelivered after its transform's evaluation): that
+     * save is a {@link SaveOutcome#DUPLICATE}.
      *
      * @param record the model
      * @return what the model write did
@@ -87,4 +89,17 @@ public interface ModelStore {
      * @return the alert record's state, if there is one
      */
     Optional<AlertState> alertState(String project, String version, String breachKey);
+
+    /**
+     * The version of a SageMaker training job, assigned once per job: the same job ARN always gets the same version,
+     * however often or in whatever order its events arrive. A requested version (a tag on the job) is claimed for the
+     * job; otherwise the next free version above every stored and assigned one is.
+     *
+     * @param project   project
+     * @param jobArn    the training job's ARN
+     * @param requested the version the job asks for, or {@code null} to assign the next one
+     * @return the job's version
+     * @throws VersionTakenException when the requested version already belongs to another job
+     */
+    String assignVersion(String project, String jobArn, String requested);
 }
