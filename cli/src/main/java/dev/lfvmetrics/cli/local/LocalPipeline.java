@@ -21,7 +21,9 @@ import dev.lfvmetrics.functions.sagemaker.SavedSageMakerCatalog;
 import dev.lfvmetrics.functions.store.DynamoDbModelStore;
 import dev.lfvmetrics.functions.store.ModelStore;
 import dev.lfvmetrics.functions.store.TableDefinition;
+import dev.lfvmetrics.core.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -168,22 +170,41 @@ public final class LocalPipeline implements AutoCloseable {
 
     /**
      * The events of the bundled sample: one S3 Object Created event per evaluation result under the artifacts folder,
-     * as S3 would send them through EventBridge, in path order.
+     * as S3 would send them through EventBridge, in path order; then the recorded SageMaker and backfill events in
+     * every {@code BUCKET/sagemaker/events/} folder, in file-name order.
      *
      * @param artifacts the artifacts folder
      * @return the events
      */
     public static List<JsonNode> sampleEvents(Path artifacts) {
+        List<JsonNode> events = new ArrayList<>();
         try (Stream<Path> files = Files.walk(artifacts)) {
-            return files.filter(Files::isRegularFile)
+            files.filter(Files::isRegularFile)
                     .filter(f -> f.getFileName().toString().matches("EvaluationResult-.*\\.json"))
                     .sorted()
                     .map(f -> ObjectCreatedEvents.of(artifacts.relativize(f)))
+                    .forEach(events::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the artifacts folder " + artifacts, e);
+        }
+        // SageMaker sends its own events; the samples keep them, in the order they happened, beside the artifacts.
+        try (Stream<Path> files = Files.walk(artifacts)) {
+            List<Path> recorded = files.filter(Files::isRegularFile)
+                    .filter(f -> f.getParent().endsWith(SAMPLE_EVENTS) && f.toString().endsWith(".json"))
+                    .sorted()
                     .toList();
+            for (Path file : recorded) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    events.add(Json.readTree(in, file.toString()));
+                }
+            }
+            return events;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the artifacts folder " + artifacts, e);
         }
     }
+
+    private static final Path SAMPLE_EVENTS = Path.of("sagemaker", "events");
 
     private static Set<String> buckets(Path artifacts) {
         if (!Files.isDirectory(artifacts)) {
