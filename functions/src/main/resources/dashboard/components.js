@@ -5,7 +5,7 @@ import { ratio, signed, count, raw, metricName, DASH } from './format.js';
 
 export const CARD_METRICS = ['f1Score', 'precision', 'recall', 'rocAuc', 'averagePrecision', 'accuracy'];
 
-const BADGE_TEXT = { pass: 'Pass', breach: 'Breach', failed: 'Failed' };
+const BADGE_TEXT = { pass: 'Pass', breach: 'Breach', failed: 'Failed', pending: 'Evaluation pending' };
 
 export function badge(value, testid) {
   const key = BADGE_TEXT[value] ? value : 'unknown';

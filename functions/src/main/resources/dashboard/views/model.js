@@ -127,6 +127,14 @@ function header(model, summary) {
       h('dt', {}, 'Ingested'), h('dd', {}, when(model.ingestedAt))) : null);
 }
 
+function trainingFacts(job) {
+  const rows = [['Job', job.name], ['Status', job.status], ['Model type', job.modelType],
+    ['Algorithm', job.algorithm], ['Test manifest', (job.channels || {}).test], ['Model artifact', job.modelArtifact],
+    ['Created', job.createdAt], ['Ended', job.endedAt], ['Failure reason', job.failureReason]];
+  return h('dl', { class: 'facts', 'data-testid': 'training-facts' },
+    rows.filter(([, value]) => value).map(([name, value]) => [h('dt', {}, name), h('dd', {}, String(value))]));
+}
+
 export async function renderModel(project, version) {
   const model = await api.model(project, version);
   const summary = model.summary;
@@ -139,9 +147,13 @@ export async function renderModel(project, version) {
     previous >= 1 ? [' · ', h('a', { href: compareHref(project, String(previous), shownVersion),
       'data-testid': 'compare-previous' }, `Compare with version ${previous}`)] : null);
   content.push(links);
+  if (model.training) {
+    content.push(section('SageMaker training job', trainingFacts(model.training)));
+  }
   if (!summary) {
-    content.push(h('p', { class: 'empty', 'data-testid': 'no-summary' },
-      `No evaluation for this version: it has no metrics (status ${model.status || 'unknown'}).`));
+    content.push(h('p', { class: 'empty', 'data-testid': 'no-summary' }, model.badge === 'pending'
+      ? 'Trained; evaluation pending: no batch transform of its test set has been evaluated yet.'
+      : `No evaluation for this version: it has no metrics (status ${model.status || 'unknown'}).`));
     return { title: `${project} v${shownVersion}`, heading, content };
   }
   content.push(section('Metrics', metricCards(summary)));

@@ -24,8 +24,15 @@ public final class IngestTriggers extends Construct {
     static final int TARGET_RETRIES = 8;
     static final Duration TARGET_MAX_EVENT_AGE = Duration.hours(24);
 
+    /** The training states after which a job has a model or a failure to store. */
+    static final List<String> TRAINING_ENDS = List.of("Completed", "Failed", "Stopped");
+    /** The transform states after which a job has predictions (or is counted as failed). */
+    static final List<String> TRANSFORM_ENDS = List.of("Completed", "Failed", "Stopped");
+
     private final Optional<Rule> objectCreated;
     private final Rule backfill;
+    private final Rule training;
+    private final Rule transform;
 
     /**
      * @param scope parent
@@ -67,6 +74,51 @@ public final class IngestTriggers extends Construct {
                         .build())
                 .build();
         backfill.addTarget(target);
+        this.training = Rule.Builder.create(this, "SageMakerTrainingEnded")
+                .description("A followed SageMaker training job ended (defect-detection algorithm or tagged job)")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.sagemaker"))
+                        .detailType(List.of("SageMaker Training Job State Change"))
+                        .detail(trainingDetail(props.sageMaker()))
+                        .build())
+                .build();
+        training.addTarget(target);
+        this.transform = Rule.Builder.create(this, "SageMakerTransformEnded")
+                .description("A SageMaker batch transform ended: its predictions may evaluate a followed model")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.sagemaker"))
+                        .detailType(List.of("SageMaker Transform Job State Change"))
+                        .detail(Map.of("TransformJobStatus", TRANSFORM_ENDS))
+                        .build())
+                .build();
+        transform.addTarget(target);
+    }
+
+    private static Map<String, Object> trainingDetail(SageMakerSettings settings) {
+        Map<String, Object> tagged = Map.of("Tags", Map.of(SageMakerSettings.PROJECT_TAG,
+                List.of(Map.of("exists", true))));
+        if (settings.taggedOnly()) {
+            return Map.of("TrainingJobStatus", TRAINING_ENDS, "Tags", tagged.get("Tags"));
+        }
+        List<Map<String, String>> algorithms = settings.algorithms().stream()
+                .map(pattern -> Map.of("wildcard", pattern))
+                .toList();
+        Map<String, Object> byAlgorithm = Map.of("AlgorithmSpecification", Map.of("AlgorithmName", algorithms));
+        return Map.of("TrainingJobStatus", TRAINING_ENDS, "$or", List.of(byAlgorithm, tagged));
+    }
+
+    /**
+     * @return the SageMaker training rule
+     */
+    public Rule training() {
+        return training;
+    }
+
+    /**
+     * @return the SageMaker batch-transform rule
+     */
+    public Rule transform() {
+        return transform;
     }
 
     /**

@@ -88,7 +88,8 @@ public final class LfvMetricsStack extends Stack {
                 .build()));
 
         new IngestTriggers(this, "IngestTriggers", new IngestTriggersProps(functions.ingest().alias(),
-                settings.artifactsBuckets(), settings.artifactsPrefix(), eventDeadLetters.queue()));
+                settings.artifactsBuckets(), settings.artifactsPrefix(), eventDeadLetters.queue(),
+                settings.sageMaker()));
         this.watcher = functions.watch().map(watch -> new TrainingWatcher(this, "TrainingWatcher",
                 new TrainingWatcherProps(watch.alias(), functions.ingest().alias(), settings.watchedProjects(),
                         WATCH_INTERVAL, WATCH_MAX_WAIT, eventDeadLetters.queue(), LOG_RETENTION)));
@@ -125,9 +126,13 @@ public final class LfvMetricsStack extends Stack {
         if (!settings.defaultPolicy().isEmpty()) {
             env.put("DEFAULT_POLICY", settings.defaultPolicy());
         }
-        if (!settings.artifactsBuckets().isEmpty()) {
-            env.put("ARTIFACTS_BUCKETS", String.join(",", settings.artifactsBuckets()));
+        List<String> readable = new ArrayList<>(settings.artifactsBuckets());
+        settings.sageMaker().buckets().stream().filter(b -> !readable.contains(b)).forEach(readable::add);
+        if (!readable.isEmpty()) {
+            env.put("ARTIFACTS_BUCKETS", String.join(",", readable));
         }
+        env.put("SAGEMAKER_ALGORITHMS", String.join(",", settings.sageMaker().algorithms()));
+        env.put("SAGEMAKER_TAGGED_ONLY", Boolean.toString(settings.sageMaker().taggedOnly()));
         settings.descriptionBucket().ifPresent(bucket -> env.put(PipelineFunctions.DESCRIPTION_BUCKET, bucket));
         return env;
     }
@@ -148,6 +153,15 @@ public final class LfvMetricsStack extends Stack {
         }
         settings.descriptionBucket().ifPresent(name -> imported("Descriptions", List.of(name)).get(0)
                 .grantRead(ingest, "*"));
+        for (IBucket bucket : imported("Predictions", settings.sageMaker().buckets())) {
+            // Ground truth and .out files may sit anywhere a team's transform jobs write them.
+            bucket.grantRead(ingest, "*");
+        }
+        ingest.addToPolicy(PolicyStatement.Builder.create()
+                .sid("DescribeSageMakerJobs")
+                .actions(List.of("sagemaker:DescribeModel", "sagemaker:DescribeTrainingJob", "sagemaker:ListTags"))
+                .resources(List.of(sageMakerArn("model/*"), sageMakerArn("training-job/*")))
+                .build());
 
         Role alert = functions.alert().role();
         table.grantReadWriteData(alert);
@@ -175,6 +189,10 @@ public final class LfvMetricsStack extends Stack {
         return buckets;
     }
 
+    private String sageMakerArn(String resource) {
+        return "arn:" + getPartition() + ":sagemaker:" + getRegion() + ":" + getAccount() + ":" + resource;
+    }
+
     private PolicyStatement describeModel(List<String> projects) {
         List<String> models = projects.stream()
                 .map(project -> "arn:" + getPartition() + ":lookoutvision:" + getRegion() + ":" + getAccount()
@@ -199,8 +217,14 @@ public final class LfvMetricsStack extends Stack {
         List<String> ingestFindings = new ArrayList<>(List.of("Action::s3:GetObject*",
                 "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:Abort*", tableIndexes, detailObjects,
                 "/^Resource::arn:<AWS::Partition>:s3:::[a-z0-9.-]+\\/.*\\*$/"));
+        ingestFindings.add("/^Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:"
+                + "(model|training-job)\\/\\*$/");
         String ingestReason = tableReason + " " + s3Reason + " Artifacts buckets: read-only, only under"
-                + " artifactsPrefix, where Lookout for Vision writes evaluation files of new models.";
+                + " artifactsPrefix, where Lookout for Vision writes evaluation files of new models. Prediction"
+                + " buckets: read-only, where batch transforms write .out files and teams keep test manifests."
+                + " sagemaker:DescribeModel, DescribeTrainingJob and ListTags (read-only) on this account's and"
+                + " region's models and training jobs: their names are chosen at run time, by whoever trains, so"
+                + " the name part of the ARN cannot be known at deploy time.";
         if (settings.modelCatalog() == ModelCatalog.LIVE && !settings.watchedProjects().isEmpty()) {
             ingestFindings.add(DESCRIBE_MODEL_FINDING);
             ingestReason += " " + DESCRIBE_MODEL_REASON;

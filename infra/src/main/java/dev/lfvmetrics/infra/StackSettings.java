@@ -24,11 +24,12 @@ import software.constructs.Node;
  * @param modelCatalog where the ingest function reads DescribeModel documents (the watcher always asks the API)
  * @param descriptionBucket optional existing bucket of saved DescribeModel documents
  * @param functionsJar absolute path of the shaded functions jar
+ * @param sageMaker which SageMaker jobs are followed and which buckets hold their ground truth and predictions
  */
 public record StackSettings(List<String> artifactsBuckets, String artifactsPrefix, List<String> alertEmails,
                             Optional<SlackChannel> slack, String defaultPolicy, ApiAuth apiAuth,
                             List<String> watchedProjects, ModelCatalog modelCatalog,
-                            Optional<String> descriptionBucket, Path functionsJar) {
+                            Optional<String> descriptionBucket, Path functionsJar, SageMakerSettings sageMaker) {
 
     // S3 bucket naming rules (general purpose buckets), checked here so a typo fails synth, not the first event.
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -83,8 +84,19 @@ public record StackSettings(List<String> artifactsBuckets, String artifactsPrefi
         require(catalog != ModelCatalog.S3 || descriptions.isPresent(), "modelCatalog", "'s3' needs"
                 + " descriptionBucket: the bucket that holds the saved DescribeModel-<project>-<version>.json files");
         Path jar = FunctionsJar.resolve(string(context, FunctionsJar.PARAMETER).orElse(null), workingDirectory);
+        List<String> predictionBuckets = list(context, SageMakerSettings.BUCKETS);
+        for (String bucket : predictionBuckets) {
+            require(BUCKET.matcher(bucket).matches(), SageMakerSettings.BUCKETS, "'" + bucket
+                    + "' is not a valid S3 bucket name");
+        }
+        List<String> algorithms = list(context, SageMakerSettings.ALGORITHMS);
+        String taggedOnly = string(context, SageMakerSettings.TAGGED_ONLY).orElse("false");
+        require("true".equals(taggedOnly) || "false".equals(taggedOnly), SageMakerSettings.TAGGED_ONLY,
+                "must be true or false, not '" + taggedOnly + "'");
+        SageMakerSettings sageMaker = SageMakerSettings.of(algorithms, Boolean.parseBoolean(taggedOnly),
+                predictionBuckets);
         return new StackSettings(buckets, prefix, emails, slack, policy, auth, projects, catalog, descriptions,
-                jar);
+                jar, sageMaker);
     }
 
     private static Optional<SlackChannel> slack(Node context) {

@@ -51,14 +51,14 @@ class IngestTriggersTest {
                         "MaximumEventAgeInSeconds", 24 * 3600));
         Map<String, Map<String, Object>> rules = full.resources("AWS::Events::Rule",
                 Map.of("Targets", List.of(Match.objectLike(target))));
-        assertThat(rules).as("S3 and backfill rules").hasSize(2);
+        assertThat(rules).as("S3, backfill, SageMaker training and transform rules").hasSize(4);
     }
 
     @Test
     void eventBridgeMayInvokeOnlyTheAliasAndOnlyFromItsRules() {
         Map<String, Map<String, Object>> permissions = full.resources("AWS::Lambda::Permission",
                 Map.of("Principal", "events.amazonaws.com"));
-        assertThat(permissions).hasSize(2);
+        assertThat(permissions).hasSize(4);
         permissions.values().forEach(permission -> {
             Map<?, ?> properties = (Map<?, ?>) permission.get("Properties");
             assertThat(properties.get("FunctionName")).isEqualTo(full.ref(full.stack().functions().ingest().alias()));

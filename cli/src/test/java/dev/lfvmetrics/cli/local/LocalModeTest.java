@@ -37,10 +37,15 @@ class LocalModeTest {
 
         assertThat(first.status()).as(first.err()).isEqualTo(Main.OK);
         assertThat(first.out()).contains("ingest circuit-board v1: STORED", "ingest circuit-board v2: STORED",
-                "ingest cookies v1: STORED");
+                "ingest cookies v1: STORED", "ingest screws v1: STORED", "ingest screws v1: UPDATED",
+                "ingest screws v2: STORED", "ingest tiles v1: STORED", "ingest tiles v1: UPDATED",
+                "ingest tiles v2: STORED");
         FileModelStore store = new FileModelStore(state.resolve("store.json"));
         assertThat(store.projects()).extracting(h -> h.project() + "@" + h.version())
-                .containsExactly("circuit-board@2", "cookies@1");
+                .containsExactly("circuit-board@2", "cookies@1", "screws@2", "tiles@2");
+        assertThat(store.model("screws", "1")).hasValueSatisfying(m -> assertThat(m.evaluated()).isTrue());
+        assertThat(store.model("screws", "2")).hasValueSatisfying(m -> assertThat(m.status())
+                .isEqualTo("TRAINING_FAILED"));
         List<String> alerts = Files.readAllLines(state.resolve("alerts.jsonl"));
         assertThat(alerts).isNotEmpty();
         assertThat(first.out()).contains("ALERT [");
@@ -49,7 +54,8 @@ class LocalModeTest {
                 "--thresholds", THRESHOLDS.toString(), "--no-serve");
 
         assertThat(second.status()).as(second.err()).isEqualTo(Main.OK);
-        assertThat(second.out()).contains("ingest circuit-board v1: DUPLICATE", "ingest cookies v1: DUPLICATE")
+        assertThat(second.out()).contains("ingest circuit-board v1: DUPLICATE", "ingest cookies v1: DUPLICATE",
+                        "ingest screws v1: DUPLICATE", "ingest tiles v2: DUPLICATE")
                 .doesNotContain("ALERT [");
         assertThat(Files.readAllLines(state.resolve("alerts.jsonl"))).isEqualTo(alerts);
     }
@@ -62,7 +68,8 @@ class LocalModeTest {
         for (String line : Files.readAllLines(state.resolve("alerts.jsonl"))) {
             JsonNode alert = Json.mapper().readTree(line);
             assertThat(alert.path("subject").asText()).hasSizeLessThan(100).doesNotContain("\n");
-            assertThat(alert.path("attributes").path("project").asText()).isIn("circuit-board", "cookies");
+            assertThat(alert.path("attributes").path("project").asText()).isIn("circuit-board", "cookies", "screws",
+                    "tiles");
             JsonNode chatbot = Json.mapper().readTree(alert.path("chatbot").asText());
             assertThat(chatbot.path("version").asText()).isEqualTo("1.0");
             assertThat(chatbot.path("source").asText()).isEqualTo("custom");
@@ -96,7 +103,7 @@ class LocalModeTest {
             HttpResponse<String> page = get(http, server.url().resolve("/ui/"));
 
             assertThat(projects.statusCode()).isEqualTo(200);
-            assertThat(Json.mapper().readTree(projects.body()).path("projects")).hasSize(2);
+            assertThat(Json.mapper().readTree(projects.body()).path("projects")).hasSize(4);
             JsonNode model = Json.mapper().readTree(latest.body());
             assertThat(model.path("version").asText()).isEqualTo("2");
             assertThat(model.path("summary").path("metrics").path("images").asLong()).isPositive();

@@ -66,7 +66,10 @@ public final class Verdicts {
     public Verdict judge(ModelRecord model, Optional<Verdict> policy) {
         ThresholdPolicy applied = policy.map(Verdict::policy).orElse(null);
         String source = policy.map(Verdict::policySource).orElse(null);
-        if (ModelRecord.TRAINING_FAILED.equals(model.status()) || !model.evaluated()) {
+        if (model.pending()) {
+            return new Verdict(Verdict.PENDING, List.of(), applied, source);
+        }
+        if (!model.evaluated()) {
             return new Verdict(Verdict.FAILED, List.of(), applied, source);
         }
         if (applied == null || applied.isEmpty()) {

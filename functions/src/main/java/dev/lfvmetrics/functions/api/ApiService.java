@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.core.registry.ModelQualityDocument;
 import dev.lfvmetrics.core.compare.SummaryComparison;
 import dev.lfvmetrics.core.policy.PolicyEvaluator;
 import dev.lfvmetrics.core.policy.ThresholdPolicy;
@@ -38,6 +39,9 @@ import java.util.Optional;
  * which logs it and answers a generic 500.
  */
 public final class ApiService {
+
+    /** Last path segment of a version's Model Registry document. */
+    public static final String MODEL_QUALITY = "evaluation.json";
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
@@ -104,6 +108,10 @@ public final class ApiService {
         if (path.size() == 4 && path.get(2).equals("models")) {
             allow(method, "GET");
             return model(project, path.get(3));
+        }
+        if (path.size() == 5 && path.get(2).equals("models") && path.get(4).equals(MODEL_QUALITY)) {
+            allow(method, "GET");
+            return modelQuality(project, path.get(3));
         }
         if (path.size() == 5 && path.get(2).equals("models") && path.get(4).equals("images")) {
             allow(method, "GET");
@@ -179,7 +187,18 @@ public final class ApiService {
         root.set("breaches", Json.mapper().valueToTree(verdict.breaches()));
         root.set("policy", Json.mapper().valueToTree(verdict.policy()));
         root.set("summary", model.evaluated() ? tree(model.summaryJson()) : Json.mapper().nullNode());
+        root.set("training", model.trainingJson() == null ? Json.mapper().nullNode() : tree(model.trainingJson()));
         return ok(root);
+    }
+
+    /** The version's figures as SageMaker Model Registry's model-quality document, to attach to a model package. */
+    private ApiResponse modelQuality(String project, String version) {
+        ModelRecord model = find(project, version, "version");
+        if (!model.evaluated()) {
+            throw ApiException.notFound(project + " version " + version + " has no evaluation ("
+                    + (model.pending() ? "pending" : model.status()) + ")");
+        }
+        return ok(ModelQualityDocument.of(Verdicts.summary(model)));
     }
 
     private ApiResponse images(String project, String version, Map<String, String> query) {

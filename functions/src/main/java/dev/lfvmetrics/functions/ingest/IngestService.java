@@ -144,7 +144,7 @@ public final class IngestService {
             }
             if (request instanceof IngestRequest.Joined joined) {
                 return joined(joined.project(), joined.version(), joined.groundTruth(), joined.predictions(), null,
-                        null, null, null);
+                        null, null, null, null);
             }
             IngestRequest.Artifacts artifacts = (IngestRequest.Artifacts) request;
             return evaluate(artifacts.manifest(), artifacts.result(), artifacts.description(), null);
@@ -398,16 +398,24 @@ public final class IngestService {
                 : store.model(project, version).map(ModelRecord::trainingJson).orElse(null);
         String inputPrefix = TransformJob.S3_PREFIX.equals(job.inputType()) ? job.inputUri() : null;
         return joined(project, version, s3(groundTruth, "ground truth"), s3(job.outputPath(), "TransformOutput"),
-                inputPrefix, training, trainingJson, "Evaluated from batch transform " + job.name());
+                inputPrefix, training, trainingJson, "Evaluated from batch transform " + job.name(), job.endedAt());
     }
 
+    /**
+     * Evaluates a ground truth joined with predictions and stores it under the given version.
+     *
+     * @param evaluatedAt when the predictions were made (the transform's end), null when unknown: the summary's
+     *                    computedAt stands in, which is not part of the content hash
+     */
     private IngestResult joined(String project, String version, S3Uri groundTruth, S3Uri predictions,
-                                String inputPrefix, TrainingJob training, String trainingJson, String message) {
+                                String inputPrefix, TrainingJob training, String trainingJson, String message,
+                                String evaluatedAt) {
         allowed(groundTruth);
         allowed(predictions);
         JsonLog.put("project", project);
         JsonLog.put("version", version);
-        ModelDescription description = training == null ? null : description(training, version);
+        ModelDescription description = training == null && evaluatedAt == null ? null
+                : description(training, version, evaluatedAt);
         Sources sources = new Sources(null, null, null, groundTruth.toString(), predictions.toString());
         JoinIdentity identity = new JoinIdentity(training == null ? null : training.arn(), project, version);
         String[] named = {project, version};
@@ -416,12 +424,16 @@ public final class IngestService {
                 groundTruth.toString(), null, description, sources, found -> named, message, trainingJson);
     }
 
-    /** The training job as the model description the summary's model block is built from. */
-    private ModelDescription description(TrainingJob job, String version) {
+    /** The training job (null when unknown) as the model description the summary's model block is built from. */
+    private static ModelDescription description(TrainingJob job, String version, String evaluatedAt) {
+        if (job == null) {
+            return new ModelDescription(version, null, null, null, ModelRecord.TRAINED, null, null, null, null, null,
+                    evaluatedAt, null, null, null);
+        }
         String about = "SageMaker training job " + job.name()
                 + (job.modelType() == null ? "" : " (ModelType " + job.modelType() + ")");
         return new ModelDescription(version, job.arn(), job.createdAt(), about, ModelRecord.TRAINED, null, null,
-                null, null, null, clock.instant().toString(), null, null, null);
+                null, null, null, evaluatedAt, null, null, null);
     }
 
     private static S3Uri s3(String uri, String what) {

@@ -49,7 +49,7 @@ public final class SageMakerJson {
         JsonNode source = d.path("TransformInput").path("DataSource").path("S3DataSource");
         return new TransformJob(text(d, "TransformJobName"), text(d, "TransformJobArn"), text(d, "TransformJobStatus"),
                 text(d, "FailureReason"), text(d, "ModelName"), text(source, "S3Uri"), text(source, "S3DataType"),
-                text(d.path("TransformOutput"), "S3OutputPath"), tags(d.get("Tags")));
+                text(d.path("TransformOutput"), "S3OutputPath"), time(d.get("TransformEndTime")), tags(d.get("Tags")));
     }
 
     /**

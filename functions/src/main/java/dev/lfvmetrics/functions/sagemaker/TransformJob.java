@@ -13,10 +13,12 @@ import java.util.Map;
  * @param inputUri      TransformInput.DataSource.S3DataSource.S3Uri
  * @param inputType     its S3DataType: S3Prefix, ManifestFile or AugmentedManifestFile
  * @param outputPath    TransformOutput.S3OutputPath: where the {@code .out} files are
+ * @param endedAt       TransformEndTime as an ISO-8601 instant, may be null
  * @param tags          the job's tags
  */
 public record TransformJob(String name, String arn, String status, String failureReason, String modelName,
-                           String inputUri, String inputType, String outputPath, Map<String, String> tags) {
+                           String inputUri, String inputType, String outputPath, String endedAt,
+                           Map<String, String> tags) {
 
     /** The job finished with an output for every input object. */
     public static final String COMPLETED = "Completed";
