@@ -112,8 +112,8 @@ class SageMakerRulesTest {
 
     @Test
     void givenPredictionBuckets_whenSynthesized_thenIngestReadsThemAndAsksSageMakerOnlyReadOnlyQuestions() {
-        Synth.Synthesized s = Synth.of(Map.of(SageMakerSettings.BUCKETS, "team-predictions"));
-        List<Synth.Statement> statements = s.policyStatements();
+        Synth.Synthesized withBuckets = Synth.of(Map.of(SageMakerSettings.BUCKETS, "team-predictions"));
+        List<Synth.Statement> statements = withBuckets.policyStatements();
 
         assertThat(statements).anySatisfy(st -> {
             assertThat(st.actions()).containsExactlyInAnyOrder("sagemaker:DescribeModel",
@@ -123,18 +123,17 @@ class SageMakerRulesTest {
         assertThat(statements).noneSatisfy(st -> assertThat(st.actions()).anySatisfy(a ->
                 assertThat(a.toString()).matches("sagemaker:(Create|Delete|Update|Stop|Add|Put).*")));
         assertThat(statements).anySatisfy(st -> assertThat(st.resources().toString()).contains("team-predictions"));
-        Map<String, Map<String, Object>> functions = s.resources("AWS::Lambda::Function", Map.of(
+        Map<String, Map<String, Object>> functions = withBuckets.resources("AWS::Lambda::Function", Map.of(
                 "Environment", Match.objectLike(Map.of("Variables", Match.objectLike(Map.of(
                         "ARTIFACTS_BUCKETS", "team-predictions",
                         "SAGEMAKER_ALGORITHMS", SageMakerSettings.DEFECT_DETECTION_ALGORITHM,
-                        "SAGEMAKER_TAGGED_ONLY", "false")))))));
+                        "SAGEMAKER_TAGGED_ONLY", "false"))))));
         assertThat(functions).isNotEmpty();
     }
 
     @Test
     void givenAlgorithmThatIsNoArnPattern_whenSynthesized_thenOneLineNamesTheParameter() {
-        assertThatThrownBy(() -> Synth.of(Map.of(SageMakerSettings.ALGORITHMS,
-                        "xgboost")))
+        assertThatThrownBy(() -> Synth.of(Map.of(SageMakerSettings.ALGORITHMS, "xgboost")))
                 .isInstanceOf(InvalidContextException.class)
                 .hasMessageContaining(SageMakerSettings.ALGORITHMS);
     }
