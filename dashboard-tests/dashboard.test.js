@@ -277,6 +277,35 @@ describe('dashboard', () => {
     await context.close();
   });
 
+  test('a model trained on SageMaker shows its training job, and a version without a transform yet is pending',
+    async () => {
+      const { page, context, problems } = await openPage();
+      const tiles = await api('/projects/tiles/models/1');
+      assert.equal(tiles.training.name, 'tiles-segmentation-a1b2');
+      await page.goto(`${server.baseUrl}/ui/#/p/tiles/v/1`);
+      await waitForView(page, 'model');
+      const facts = await page.getByTestId('training-facts').textContent();
+      assert.ok(facts.includes(tiles.training.name), 'the job name is shown');
+      assert.ok(facts.includes(tiles.training.channels.test), 'the test manifest is shown');
+      assert.equal(await page.locator('[data-testid="no-summary"]').count(), 0, 'version 1 has its evaluation');
+
+      const pending = await api('/projects/tiles/models/3');
+      assert.equal(pending.badge, 'pending');
+      assert.equal(pending.summary, null);
+      await page.goto(`${server.baseUrl}/ui/#/p/tiles/v/3`);
+      await waitForView(page, 'model');
+      assert.match(await page.getByTestId('no-summary').textContent(), /evaluation pending/i);
+      assert.ok((await page.getByTestId('training-facts').textContent()).includes('tiles-segmentation-c3d4'));
+      await page.goto(`${server.baseUrl}/ui/`);
+      await waitForView(page, 'projects');
+      const row = page.locator('[data-testid="project-row"][data-project="tiles"]');
+      assert.equal(await row.getByTestId('project-badge').getAttribute('data-value'), 'pending');
+      assert.match(await row.getByTestId('project-badge').textContent(), /Evaluation pending/);
+      await page.screenshot({ path: screenshotPath('projects-sagemaker'), fullPage: true });
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
   test('on a 360 px wide screen nothing scrolls sideways and the figures stay readable', async () => {
     const { page, context, problems } = await openPage({ viewport: { width: 360, height: 740 } });
     for (const [hash, view] of [['#/', 'projects'], ['#/p/circuit-board', 'project'],

@@ -15,7 +15,8 @@ the saved describe-* documents the local mode answers SageMaker calls from, and 
           batch transform; v2's training failed.
   tiles   segmentation (labels chip, stain; colour maps without BACKGROUND on some lines, "name" instead of
           "class-name", hex in any case), 60 test images; v1 trained by a tagged job and evaluated by a tagged
-          transform, v2 evaluated through the explicit backfill event (a somewhat worse model: a regression).
+          transform, v2 evaluated through the explicit backfill event (a somewhat worse model: a regression),
+          v3 trained and still waiting for its batch transform (shown as "evaluation pending").
 
 Expected figures are not written here: the tests compute them from the same files with the evaluation-manifest
 path (the joined manifest must give the same summary as the equivalent evaluation manifest).
@@ -146,6 +147,11 @@ def tiles():
         "SageMaker Transform Job State Change", transform_detail(
             "tiles-eval-1", "tiles-model-1", "s3://%s/%s/images/" % (BUCKET, data),
             "s3://%s/%s/transform-output/" % (BUCKET, data), {"lfv-metrics:training-job": job}), "tiles-eval-1"))
+    pending_job = "tiles-segmentation-c3d4"
+    pending = training_job(pending_job, "Completed", "segmentation-robust", data,
+                           {"lfv-metrics:project": "tiles", "lfv-metrics:version": "3"})
+    write_json(os.path.join(EVENTS, "07-tiles-v3-training-completed.json"), event(
+        "SageMaker Training Job State Change", training_detail(pending), pending_job))
     write_json(os.path.join(EVENTS, "06-tiles-backfill-v2.json"), {
         "version": "0", "id": "7d1e1c1a-0000-4000-8000-000000000006", "detail-type": "Backfill Requested",
         "source": "lfv-metrics", "account": ACCOUNT, "time": "2026-11-30T12:00:00Z", "region": REGION,

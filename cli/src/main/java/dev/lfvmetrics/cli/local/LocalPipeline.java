@@ -15,6 +15,7 @@ import dev.lfvmetrics.functions.config.Config;
 import dev.lfvmetrics.functions.ingest.IngestOutcome;
 import dev.lfvmetrics.functions.ingest.IngestResult;
 import dev.lfvmetrics.functions.ingest.IngestService;
+import dev.lfvmetrics.functions.log.JsonLog;
 import dev.lfvmetrics.functions.notify.Notifier;
 import dev.lfvmetrics.functions.notify.SnsNotifier;
 import dev.lfvmetrics.functions.sagemaker.SavedSageMakerCatalog;
@@ -145,6 +146,8 @@ public final class LocalPipeline implements AutoCloseable {
      * @return what the ingest function answered
      */
     public IngestResult ingest(JsonNode event) {
+        // One log context per event, as each Lambda invocation has: no field of the previous event carries over.
+        JsonLog.begin(null, event == null ? null : event.path("id").asText(null));
         IngestResult result = ingest.ingest(event);
         List<IngestResult> models = result.models().isEmpty() ? List.of(result) : result.models();
         for (IngestResult model : models) {

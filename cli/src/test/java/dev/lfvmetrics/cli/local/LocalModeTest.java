@@ -39,10 +39,11 @@ class LocalModeTest {
         assertThat(first.out()).contains("ingest circuit-board v1: STORED", "ingest circuit-board v2: STORED",
                 "ingest cookies v1: STORED", "ingest screws v1: STORED", "ingest screws v1: UPDATED",
                 "ingest screws v2: STORED", "ingest tiles v1: STORED", "ingest tiles v1: UPDATED",
-                "ingest tiles v2: STORED");
+                "ingest tiles v2: STORED", "ingest tiles v3: STORED");
         FileModelStore store = new FileModelStore(state.resolve("store.json"));
         assertThat(store.projects()).extracting(h -> h.project() + "@" + h.version())
-                .containsExactly("circuit-board@2", "cookies@1", "screws@2", "tiles@2");
+                .containsExactly("circuit-board@2", "cookies@1", "screws@2", "tiles@3");
+        assertThat(store.model("tiles", "3")).hasValueSatisfying(m -> assertThat(m.pending()).isTrue());
         assertThat(store.model("screws", "1")).hasValueSatisfying(m -> assertThat(m.evaluated()).isTrue());
         assertThat(store.model("screws", "2")).hasValueSatisfying(m -> assertThat(m.status())
                 .isEqualTo("TRAINING_FAILED"));

@@ -14,6 +14,7 @@ import dev.lfvmetrics.functions.ingest.IngestHandler;
 import dev.lfvmetrics.functions.ingest.IngestService;
 import dev.lfvmetrics.functions.testing.Invoke;
 import dev.lfvmetrics.functions.testing.MotoExtension;
+import dev.lfvmetrics.functions.testing.Samples;
 import dev.lfvmetrics.functions.testing.TestAccount;
 import java.net.URI;
 import java.util.ArrayList;
@@ -84,6 +85,52 @@ class ApiIT {
         JsonNode error = json(response).path("error");
         assertThat(error.path("code").asText()).isNotBlank();
         assertThat(error.path("message").asText()).startsWith(messageStart);
+    }
+
+    private void ingestSageMakerTiles() {
+        Config sageMaker = account.createStackConfig(Map.of("SAGEMAKER_CATALOG", "s3"), config);
+        String job = "sagemaker/DescribeTrainingJob-tiles-segmentation-a1b2.json";
+        account.put(TestAccount.DESCRIPTIONS, job, Samples.text(job));
+        IngestHandler ingest = new IngestHandler(IngestHandler.build(account.wiring(sageMaker)));
+        for (String event : List.of("04-tiles-training-completed.json", "05-tiles-transform-completed.json",
+                "07-tiles-v3-training-completed.json")) {
+            JsonNode result = Invoke.handler(ingest, Invoke.event("artifacts/lfv-samples/sagemaker/events/" + event));
+            assertThat(result.path("outcome").asText()).as(event).isIn("STORED", "UPDATED");
+        }
+    }
+
+    @Test
+    void givenEvaluatedSageMakerVersion_whenItsRegistryDocumentIsAsked_thenItCarriesTheSummarysFigures() {
+        ingestSageMakerTiles();
+
+        JsonNode model = json(get("/projects/tiles/models/1", Map.of()));
+        APIGatewayV2HTTPResponse response = get("/projects/tiles/models/1/evaluation.json", Map.of());
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode doc = json(response).path("binary_classification_metrics");
+        JsonNode metrics = model.path("summary").path("metrics");
+        assertThat(doc.at("/confusion_matrix/1/1").asLong()).isEqualTo(metrics.path("truePositives").asLong());
+        assertThat(doc.at("/confusion_matrix/0/1").asLong()).isEqualTo(metrics.path("falsePositives").asLong());
+        assertThat(doc.at("/f1/value").asDouble()).isEqualTo(metrics.path("f1Score").asDouble());
+        assertThat(doc.at("/auc/value").asDouble()).isEqualTo(metrics.path("rocAuc").asDouble());
+        assertThat(model.path("training").path("name").asText()).isEqualTo("tiles-segmentation-a1b2");
+        assertThat(model.path("summary").path("modelType").asText()).isEqualTo("SEGMENTATION");
+    }
+
+    @Test
+    void givenTrainedVersionWithoutTransform_whenAsked_thenItIsPendingAndHasNoRegistryDocument() {
+        ingestSageMakerTiles();
+
+        JsonNode model = json(get("/projects/tiles/models/3", Map.of()));
+        JsonNode projects = json(get("/projects", Map.of())).path("projects");
+
+        assertThat(model.path("badge").asText()).isEqualTo("pending");
+        assertThat(model.path("summary").isNull()).isTrue();
+        assertThat(model.path("statusMessage").asText()).contains("evaluation pending");
+        assertThat(model.path("training").path("modelType").asText()).isEqualTo("segmentation-robust");
+        assertThat(projects.findValues("badge")).extracting(JsonNode::asText).contains("pending");
+        assertError(get("/projects/tiles/models/3/evaluation.json", Map.of()), 404,
+                "tiles version 3 has no evaluation (pending)");
     }
 
     @Test
