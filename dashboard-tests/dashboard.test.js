@@ -91,7 +91,8 @@ describe('dashboard', () => {
         await assertFigure(row.getByTestId(`headline-${key}`), project.headline[key], ratio,
           `${project.project} ${key}`);
       }
-      await assertFigure(row.getByTestId('headline-images'), project.headline.images, String, 'images');
+      await assertFigure(row.getByTestId('headline-images'), project.headline.images,
+        (v) => (v === null ? DASH : String(v)), 'images');
       assert.equal((await row.getByTestId('latest-link').textContent()).trim(), `version ${project.latestVersion}`);
     }
     await page.screenshot({ path: screenshotPath('projects'), fullPage: true });

@@ -160,7 +160,8 @@ public final class LfvMetricsStack extends Stack {
         ingest.addToPolicy(PolicyStatement.Builder.create()
                 .sid("DescribeSageMakerJobs")
                 .actions(List.of("sagemaker:DescribeModel", "sagemaker:DescribeTrainingJob", "sagemaker:ListTags"))
-                .resources(List.of(sageMakerArn("model/*"), sageMakerArn("training-job/*")))
+                .resources(List.of(sageMakerArn("model/*"), sageMakerArn("training-job/*"),
+                        sageMakerArn("transform-job/*")))
                 .build());
 
         Role alert = functions.alert().role();
@@ -218,12 +219,13 @@ public final class LfvMetricsStack extends Stack {
                 "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:Abort*", tableIndexes, detailObjects,
                 "/^Resource::arn:<AWS::Partition>:s3:::[a-z0-9.-]+\\/.*\\*$/"));
         ingestFindings.add("/^Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:"
-                + "(model|training-job)\\/\\*$/");
+                + "(model|training-job|transform-job)\\/\\*$/");
         String ingestReason = tableReason + " " + s3Reason + " Artifacts buckets: read-only, only under"
                 + " artifactsPrefix, where Lookout for Vision writes evaluation files of new models. Prediction"
                 + " buckets: read-only, where batch transforms write .out files and teams keep test manifests."
                 + " sagemaker:DescribeModel, DescribeTrainingJob and ListTags (read-only) on this account's and"
-                + " region's models and training jobs: their names are chosen at run time, by whoever trains, so"
+                + " region's models, training and transform jobs: their names are chosen at run time, by whoever"
+                + " trains, so"
                 + " the name part of the ARN cannot be known at deploy time.";
         if (settings.modelCatalog() == ModelCatalog.LIVE && !settings.watchedProjects().isEmpty()) {
             ingestFindings.add(DESCRIBE_MODEL_FINDING);

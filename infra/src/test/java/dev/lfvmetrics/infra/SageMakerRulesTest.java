@@ -118,7 +118,7 @@ class SageMakerRulesTest {
         assertThat(statements).anySatisfy(st -> {
             assertThat(st.actions()).containsExactlyInAnyOrder("sagemaker:DescribeModel",
                     "sagemaker:DescribeTrainingJob", "sagemaker:ListTags");
-            assertThat(st.resources()).hasSize(2);
+            assertThat(st.resources()).hasSize(3);
         });
         assertThat(statements).noneSatisfy(st -> assertThat(st.actions()).anySatisfy(a ->
                 assertThat(a.toString()).matches("sagemaker:(Create|Delete|Update|Stop|Add|Put).*")));

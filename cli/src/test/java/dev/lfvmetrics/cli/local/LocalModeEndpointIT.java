@@ -47,12 +47,14 @@ class LocalModeEndpointIT {
         assertThat(second).isEqualTo(Main.OK);
         DynamoDbModelStore store = new DynamoDbModelStore(account.dynamo(), LocalSettings.RESOURCE_NAME);
         assertThat(store.projects()).extracting(h -> h.project() + "@" + h.version())
-                .containsExactlyInAnyOrder("circuit-board@2", "cookies@1");
+                .containsExactlyInAnyOrder("circuit-board@2", "cookies@1", "screws@2", "tiles@3");
+        assertThat(store.model("screws", "1")).hasValueSatisfying(m -> assertThat(m.evaluated()).isTrue());
+        assertThat(store.model("tiles", "3")).hasValueSatisfying(m -> assertThat(m.pending()).isTrue());
         List<Message> published = drain(sqs, queueUrl);
         List<String> printed = Files.readAllLines(state.resolve("alerts.jsonl"));
         assertThat(published).isNotEmpty().hasSameSizeAs(printed);
         assertThat(published).extracting(Message::body).allSatisfy(body -> assertThat(body)
-                .contains("\"Subject\"").contains("circuit-board"));
+                .contains("\"Subject\"").containsPattern("circuit-board|screws|tiles"));
     }
 
     private int run() {

@@ -294,8 +294,9 @@ public final class IngestService {
         }
     }
 
-    private IngestResult training(TrainingJob job) {
-        JsonLog.put("trainingJob", job.name());
+    private IngestResult training(TrainingJob event) {
+        JsonLog.put("trainingJob", event.name());
+        TrainingJob job = event.tags() != null ? event : event.withTags(sageMaker.tags(event.arn()));
         if (!rules.follows(job)) {
             return IngestResult.of(IngestOutcome.IGNORED, "training job " + job.name() + " is not followed: its "
                     + "algorithm is not one of SAGEMAKER_ALGORITHMS and it has no " + SageMakerRules.PROJECT_TAG
@@ -343,8 +344,10 @@ public final class IngestService {
         return store.assignVersion(project, jobArn, requested);
     }
 
-    private IngestResult transform(TransformJob job) {
-        JsonLog.put("transformJob", job.name());
+    private IngestResult transform(TransformJob event) {
+        JsonLog.put("transformJob", event.name());
+        TransformJob job = event.tags() != null || event.arn() == null ? event
+                : event.withTags(sageMaker.tags(event.arn()));
         if (!TransformJob.COMPLETED.equals(job.status())) {
             if (TransformJob.FAILED.equals(job.status()) || TransformJob.STOPPED.equals(job.status())) {
                 LOG.count("TransformJobEnded", "status", job.status());
@@ -358,7 +361,7 @@ public final class IngestService {
             throw new InvalidInputException(String.valueOf(job.arn()), 0, "transform event lacks "
                     + "TransformOutput.S3OutputPath");
         }
-        Map<String, String> tags = job.tags();
+        Map<String, String> tags = job.tags() == null ? Map.of() : job.tags();
         String project = tags.get(SageMakerRules.PROJECT_TAG);
         String version = tags.get(SageMakerRules.VERSION_TAG);
         TrainingJob training = null;

@@ -44,12 +44,10 @@ public final class LiveSageMakerCatalog implements SageMakerCatalog {
     @Override
     public TrainingJob trainingJob(String name) {
         DescribeTrainingJobResponse job;
-        Map<String, String> tags = new LinkedHashMap<>();
+        Map<String, String> tags;
         try {
             job = sageMaker.describeTrainingJob(b -> b.trainingJobName(name));
-            String arn = job.trainingJobArn();
-            sageMaker.listTagsPaginator(b -> b.resourceArn(arn)).tags().forEach((Tag t) -> tags.put(t.key(),
-                    t.value()));
+            tags = tags(job.trainingJobArn());
         } catch (SageMakerException e) {
             throw notFoundOr(e, "SageMaker training job " + name);
         }
@@ -71,6 +69,18 @@ public final class LiveSageMakerCatalog implements SageMakerCatalog {
                 job.modelArtifacts() == null ? null : job.modelArtifacts().s3ModelArtifacts(),
                 job.creationTime() == null ? null : job.creationTime().toString(),
                 job.trainingEndTime() == null ? null : job.trainingEndTime().toString(), tags);
+    }
+
+    @Override
+    public Map<String, String> tags(String arn) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        try {
+            sageMaker.listTagsPaginator(b -> b.resourceArn(arn)).tags().forEach((Tag t) -> tags.put(t.key(),
+                    t.value()));
+        } catch (SageMakerException e) {
+            throw notFoundOr(e, "tags of " + arn);
+        }
+        return tags;
     }
 
     private static RuntimeException notFoundOr(SageMakerException e, String what) {

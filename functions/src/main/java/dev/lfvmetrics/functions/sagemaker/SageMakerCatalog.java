@@ -1,5 +1,7 @@
 package dev.lfvmetrics.functions.sagemaker;
 
+import java.util.Map;
+
 /**
  * What the pipeline asks SageMaker about a batch transform whose training it must find: the model's artifact (which
  * names the training job) and that job.
@@ -19,4 +21,10 @@ public interface SageMakerCatalog {
      * @throws SageMakerNotFoundException when there is no such job
      */
     TrainingJob trainingJob(String name);
+
+    /**
+     * @param arn a training or transform job's ARN
+     * @return its tags
+     */
+    Map<String, String> tags(String arn);
 }

@@ -65,13 +65,13 @@ public final class SageMakerJson {
 
     /**
      * @param tags an object of tag to value, or a list of {@code {"Key","Value"}}
-     * @return tag to value
+     * @return tag to value, or null when the document has no {@code Tags} (they must be asked for)
      */
     static Map<String, String> tags(JsonNode tags) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (tags == null) {
-            return out;
+        if (tags == null || tags.isNull()) {
+            return null;
         }
+        Map<String, String> out = new LinkedHashMap<>();
         if (tags.isObject()) {
             tags.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         } else if (tags.isArray()) {

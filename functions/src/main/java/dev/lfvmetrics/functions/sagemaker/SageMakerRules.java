@@ -117,7 +117,7 @@ public record SageMakerRules(List<String> algorithms, boolean taggedOnly) {
      * @return the ground-truth manifest's URI, or null when neither names one
      */
     public static String groundTruth(TransformJob transform, TrainingJob training) {
-        String tagged = transform.tags().get(GROUND_TRUTH_TAG);
+        String tagged = transform.tags() == null ? null : transform.tags().get(GROUND_TRUTH_TAG);
         if (tagged != null) {
             return tagged;
         }

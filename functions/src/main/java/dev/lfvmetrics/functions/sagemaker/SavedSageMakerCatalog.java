@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * Saved {@code aws sagemaker describe-model} and {@code describe-training-job} outputs (with the job's tags as a
@@ -45,7 +46,14 @@ public final class SavedSageMakerCatalog implements SageMakerCatalog {
     @Override
     public TrainingJob trainingJob(String name) {
         String file = "DescribeTrainingJob-" + name + ".json";
-        return SageMakerJson.trainingJob(Json.readTree(open(file), "s3://" + bucket + "/" + FOLDER + file));
+        TrainingJob job = SageMakerJson.trainingJob(Json.readTree(open(file), "s3://" + bucket + "/" + FOLDER + file));
+        return job.tags() == null ? job.withTags(Map.of()) : job;
+    }
+
+    /** Saved documents hold their tags in the document itself: a job saved without them has none. */
+    @Override
+    public Map<String, String> tags(String arn) {
+        return Map.of();
     }
 
     private InputStream open(String file) {

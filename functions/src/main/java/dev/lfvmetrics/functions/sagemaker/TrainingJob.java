@@ -17,7 +17,7 @@ import java.util.Map;
  * @param modelArtifact ModelArtifacts.S3ModelArtifacts, may be null
  * @param createdAt     CreationTime as an ISO-8601 instant, may be null
  * @param endedAt       TrainingEndTime as an ISO-8601 instant, may be null
- * @param tags          the job's tags
+ * @param tags          the job's tags; null when the event did not carry them (then they are asked for)
  */
 public record TrainingJob(String name, String arn, String status, String failureReason, String algorithm,
                           String modelType, Map<String, String> channels, String outputPath, String modelArtifact,
@@ -30,9 +30,18 @@ public record TrainingJob(String name, String arn, String status, String failure
     /** Training was stopped: no model. */
     public static final String STOPPED = "Stopped";
 
-    /** Copies the maps. */
+    /** Copies the maps; {@code tags} stays null when unknown. */
     public TrainingJob {
         channels = channels == null ? Map.of() : Map.copyOf(channels);
-        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        tags = tags == null ? null : Map.copyOf(tags);
+    }
+
+    /**
+     * @param known the job's tags
+     * @return this job with its tags
+     */
+    public TrainingJob withTags(Map<String, String> known) {
+        return new TrainingJob(name, arn, status, failureReason, algorithm, modelType, channels, outputPath,
+                modelArtifact, createdAt, endedAt, known);
     }
 }

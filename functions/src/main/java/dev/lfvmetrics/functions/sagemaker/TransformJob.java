@@ -14,7 +14,7 @@ import java.util.Map;
  * @param inputType     its S3DataType: S3Prefix, ManifestFile or AugmentedManifestFile
  * @param outputPath    TransformOutput.S3OutputPath: where the {@code .out} files are
  * @param endedAt       TransformEndTime as an ISO-8601 instant, may be null
- * @param tags          the job's tags
+ * @param tags          the job's tags; null when the event did not carry them (then they are asked for)
  */
 public record TransformJob(String name, String arn, String status, String failureReason, String modelName,
                            String inputUri, String inputType, String outputPath, String endedAt,
@@ -29,8 +29,17 @@ public record TransformJob(String name, String arn, String status, String failur
     /** Input type of a prefix of objects, one {@code .out} per object. */
     public static final String S3_PREFIX = "S3Prefix";
 
-    /** Copies the tags. */
+    /** Copies the tags, which stay null when unknown. */
     public TransformJob {
-        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        tags = tags == null ? null : Map.copyOf(tags);
+    }
+
+    /**
+     * @param known the job's tags
+     * @return this job with its tags
+     */
+    public TransformJob withTags(Map<String, String> known) {
+        return new TransformJob(name, arn, status, failureReason, modelName, inputUri, inputType, outputPath, endedAt,
+                known);
     }
 }

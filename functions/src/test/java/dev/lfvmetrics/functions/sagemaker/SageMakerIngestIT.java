@@ -3,6 +3,7 @@ package dev.lfvmetrics.functions.sagemaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lfvmetrics.core.evaluate.Evaluator;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.summary.Summary;
@@ -164,6 +165,30 @@ class SageMakerIngestIT {
         assertThat(result.path("outcome").asText()).isEqualTo("STORED");
         assertThat(result.path("project").asText()).isEqualTo("pumps");
         assertThat(result.path("version").asText()).isEqualTo("7");
+    }
+
+    @Test
+    void givenTransformEventWithoutTags_whenIngested_thenTheJobsTagsAreAskedFor() throws Exception {
+        createModel("screws-model-1", SCREWS_JOB);
+        String arn = sageMaker.createTransformJob(b -> b.transformJobName("screws-eval-1").modelName("screws-model-1")
+                .transformInput(i -> i.dataSource(d -> d.s3DataSource(s -> s.s3DataType("S3Prefix")
+                        .s3Uri("s3://lfv-samples/sagemaker-data/screws/images/"))))
+                .transformOutput(o -> o.s3OutputPath("s3://lfv-samples/sagemaker-data/screws/transform-output/"))
+                .transformResources(r -> r.instanceType("ml.m5.large").instanceCount(1))
+                .tags(Tag.builder().key("lfv-metrics:project").value("bolts").build(),
+                        Tag.builder().key("lfv-metrics:version").value("4").build(),
+                        Tag.builder().key("lfv-metrics:ground-truth").value(screwsManifest()).build()))
+                .transformJobArn();
+        JsonNode event = Json.mapper().readTree(Invoke.event(EVENTS + "02-screws-transform-completed.json"));
+        ((ObjectNode) event.path("detail")).remove("Tags");
+        ((ObjectNode) event.path("detail")).put("TransformJobArn", arn);
+
+        JsonNode result = Invoke.handler(handler, event.toString());
+
+        assertThat(result.path("outcome").asText()).isEqualTo("STORED");
+        assertThat(result.path("project").asText()).isEqualTo("bolts");
+        assertThat(result.path("version").asText()).isEqualTo("4");
+        assertThat(store.model("bolts", "4").orElseThrow().trainingJson()).isNull();
     }
 
     @Test
