@@ -10,6 +10,7 @@ import dev.lfvmetrics.core.join.JoinIdentity;
 import dev.lfvmetrics.core.join.JoinedManifest;
 import dev.lfvmetrics.core.summary.Sources;
 import dev.lfvmetrics.core.summary.Summary;
+import dev.lfvmetrics.functions.store.Versions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,6 +45,15 @@ public final class ArtifactOptions {
             description = "With --predictions: also write the joined result as a standard evaluation manifest")
     Path writeManifest;
 
+    @Option(names = "--project", paramLabel = "NAME",
+            description = "With --predictions: the project the predictions' model belongs to (written into the "
+                + "summary and the joined manifest)")
+    String project;
+
+    @Option(names = "--model-version", paramLabel = "N",
+            description = "With --predictions: the model version (1 to 10 digits)")
+    String version;
+
     @Option(names = "--result", paramLabel = "FILE",
             description = "Evaluation result JSON, e.g. EvaluationResult-<project>-<version>.json")
     Path result;
@@ -69,9 +79,19 @@ public final class ArtifactOptions {
             throw new InvalidInputException("--max-misclassified", 0,
                     "must not be negative, got " + maxMisclassified);
         }
-        if (predictions == null && (writeManifest != null || inputPrefix != null)) {
-            throw new InvalidInputException(writeManifest != null ? "--write-manifest" : "--input-prefix", 0,
-                    "needs --predictions");
+        if (predictions == null && (writeManifest != null || inputPrefix != null || project != null
+                || version != null)) {
+            String option = writeManifest != null ? "--write-manifest" : inputPrefix != null ? "--input-prefix"
+                    : project != null ? "--project" : "--model-version";
+            throw new InvalidInputException(option, 0, "needs --predictions");
+        }
+        if (project != null && !Versions.isProject(project)) {
+            throw new InvalidInputException("--project", 0, "'" + project + "' is not a project name (1-255 of "
+                    + "[a-zA-Z0-9_-], starting with a letter or digit)");
+        }
+        if (version != null && !Versions.isVersion(version)) {
+            throw new InvalidInputException("--model-version", 0, "'" + version + "' is not a model version (1 to 10 "
+                    + "digits)");
         }
         EvaluationResult r = result == null ? null : Formats.readResult(result);
         ModelDescription d = description == null ? null : Formats.readDescription(description);
@@ -93,7 +113,7 @@ public final class ArtifactOptions {
         try (InputStream groundTruth = Formats.open(manifest);
                 OutputStream copy = partial == null ? null : Files.newOutputStream(partial)) {
             JoinedManifest joined = new JoinedManifest(groundTruth, manifest.toString(),
-                    Predictions.at(predictions, aws), inputPrefix, JoinIdentity.NONE, copy);
+                    Predictions.at(predictions, aws), inputPrefix, new JoinIdentity(null, project, version), copy);
             Summary summary = evaluator.evaluate(joined, manifest.toString(), r, d, sources, null);
             if (copy != null) {
                 copy.close();

@@ -45,6 +45,10 @@ final class TextReport {
             out.println("ARN:          " + m.modelArn());
         }
         out.println("Type:         " + s.modelType());
+        if (s.sources() != null && s.sources().groundTruth() != null) {
+            out.println("Ground truth: " + s.sources().groundTruth());
+            out.println("Predictions:  " + s.sources().predictions());
+        }
         if (m.evaluatedAt() != null) {
             out.println("Evaluated:    " + m.evaluatedAt());
         }

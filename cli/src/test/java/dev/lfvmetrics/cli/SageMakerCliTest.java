@@ -40,6 +40,15 @@ class SageMakerCliTest {
     }
 
     @Test
+    void givenGroundTruthAndPredictions_whenEvaluatedAsText_thenTheReportNamesBothInputs() {
+        CliRun r = CliRun.of("evaluate", "--manifest", SCREWS, "--predictions", SCREWS_OUT);
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Ground truth: " + SCREWS, "Predictions:  " + SCREWS_OUT,
+                "Test images:  80 (20 anomalous, 60 normal)", "Overall model performance", "Test results overview");
+    }
+
+    @Test
     void givenSegmentationGroundTruth_whenEvaluated_thenSegmentationWithItsLabels() throws IOException {
         CliRun r = CliRun.of("evaluate", "--manifest", TILES, "--predictions", TILES_V1, "--json");
 
@@ -67,6 +76,30 @@ class SageMakerCliTest {
         try (Stream<Path> files = Files.list(tmp)) {
             assertThat(files).containsExactly(written);
         }
+    }
+
+    @Test
+    void givenProjectAndVersion_whenJoined_thenTheWrittenManifestNamesTheModelForThePipeline() throws IOException {
+        Path written = tmp.resolve("joined.jsonl");
+
+        CliRun joined = CliRun.of("evaluate", "--manifest", SCREWS, "--predictions", SCREWS_OUT, "--project",
+                "screws", "--model-version", "4", "--write-manifest", written.toString());
+        CliRun reread = CliRun.of("evaluate", "--manifest", written.toString(), "--json");
+
+        assertThat(joined.status()).as(joined.err()).isZero();
+        assertThat(joined.out()).contains("Model:        screws version 4");
+        JsonNode model = Json.mapper().readTree(reread.out()).path("model");
+        assertThat(model.path("project").asText()).isEqualTo("screws");
+        assertThat(model.path("version").asText()).isEqualTo("4");
+    }
+
+    @Test
+    void givenInvalidVersion_whenJoined_thenExitTwoNamingTheOption() {
+        CliRun r = CliRun.of("evaluate", "--manifest", SCREWS, "--predictions", SCREWS_OUT, "--model-version",
+                "v1");
+
+        assertThat(r.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err().strip()).isEqualTo("error: --model-version: 'v1' is not a model version (1 to 10 digits)");
     }
 
     @Test
