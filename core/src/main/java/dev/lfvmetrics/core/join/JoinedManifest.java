@@ -17,7 +17,12 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * A labelled dataset manifest joined with batch-transform predictions, read as the evaluation manifest it amounts
@@ -30,6 +35,8 @@ import java.util.List;
 public final class JoinedManifest extends InputStream {
 
     private static final byte[] NEWLINE = {'\n'};
+    /** Ground-truth lines read ahead, so that their predictions can be fetched in parallel. */
+    static final int BATCH = 64;
 
     private final BufferedReader groundTruth;
     private final String groundTruthSource;
@@ -37,6 +44,8 @@ public final class JoinedManifest extends InputStream {
     private final PredictionMatcher matcher;
     private final JoinIdentity identity;
     private final OutputStream copy;
+    private final Executor fetcher;
+    private final Deque<Pending> queue = new ArrayDeque<>();
     private byte[] buffer = new byte[0];
     private int position;
     private long lineNumber;
@@ -52,12 +61,36 @@ public final class JoinedManifest extends InputStream {
      */
     public JoinedManifest(InputStream groundTruth, String groundTruthSource, PredictionSource predictions,
                           String inputPrefix, JoinIdentity identity, OutputStream copy) {
+        this(groundTruth, groundTruthSource, predictions, inputPrefix, identity, copy, null);
+    }
+
+    /**
+     * A join whose predictions are fetched ahead on an executor (for S3, where each {@code .out} is a request):
+     * at most {@value #BATCH} ground-truth lines and their predictions are held at a time; output and errors stay in
+     * file order.
+     *
+     * @param groundTruth       the dataset manifest (JSON Lines, UTF-8); closed with this stream
+     * @param groundTruthSource its path or URI, for messages
+     * @param predictions       the {@code .out} files; must be safe to read from several threads
+     * @param inputPrefix       the transform's input prefix, {@code null} when unknown
+     * @param identity          the model, written into the prediction metadata
+     * @param copy              receives every joined byte, may be {@code null}
+     * @param fetcher           runs the fetches, {@code null} to read each prediction when its line is due
+     */
+    public JoinedManifest(InputStream groundTruth, String groundTruthSource, PredictionSource predictions,
+                          String inputPrefix, JoinIdentity identity, OutputStream copy, Executor fetcher) {
         this.groundTruth = new BufferedReader(new InputStreamReader(groundTruth, StandardCharsets.UTF_8));
         this.groundTruthSource = groundTruthSource;
         this.predictions = predictions;
         this.matcher = new PredictionMatcher(predictions, inputPrefix);
         this.identity = identity == null ? JoinIdentity.NONE : identity;
         this.copy = copy;
+        this.fetcher = fetcher;
+    }
+
+    /** One ground-truth line on its way out: blank (no truth), joined (truth, key, maybe a fetch), or bad (error). */
+    private record Pending(long line, DatasetLine truth, String key, CompletableFuture<Prediction> fetch,
+                           InvalidInputException error) {
     }
 
     @Override
@@ -85,20 +118,16 @@ public final class JoinedManifest extends InputStream {
 
     private boolean fill() throws IOException {
         while (position == buffer.length) {
-            if (done) {
-                return false;
+            if (queue.isEmpty()) {
+                if (!done) {
+                    readBatch();
+                }
+                if (queue.isEmpty()) {
+                    checkAllMatched();
+                    return false;
+                }
             }
-            String text = groundTruth.readLine();
-            if (text == null) {
-                done = true;
-                checkAllMatched();
-                return false;
-            }
-            lineNumber++;
-            if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                text = text.substring(1);
-            }
-            buffer = text.isBlank() ? NEWLINE : join(text);
+            buffer = render(queue.poll());
             position = 0;
             if (copy != null) {
                 copy.write(buffer);
@@ -107,21 +136,75 @@ public final class JoinedManifest extends InputStream {
         return true;
     }
 
-    private byte[] join(String text) {
-        DatasetLine truth = DatasetLineParser.parse(text, groundTruthSource, lineNumber);
-        String key = matcher.claim(truth.sourceRef(), groundTruthSource, lineNumber);
-        Prediction prediction;
+    /**
+     * Reads the next ground-truth lines, matches them, and starts fetching their predictions (in parallel with an
+     * executor). Stops after the first bad line: its error is raised in file order, once the lines before it are out.
+     */
+    private void readBatch() throws IOException {
+        while (queue.size() < BATCH) {
+            String text = groundTruth.readLine();
+            if (text == null) {
+                done = true;
+                return;
+            }
+            lineNumber++;
+            if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text = text.substring(1);
+            }
+            if (text.isBlank()) {
+                queue.add(new Pending(lineNumber, null, null, null, null));
+                continue;
+            }
+            try {
+                DatasetLine truth = DatasetLineParser.parse(text, groundTruthSource, lineNumber);
+                String key = matcher.claim(truth.sourceRef(), groundTruthSource, lineNumber);
+                long line = lineNumber;
+                CompletableFuture<Prediction> fetch = fetcher == null ? null
+                        : CompletableFuture.supplyAsync(() -> read(key, truth, line), fetcher);
+                queue.add(new Pending(lineNumber, truth, key, fetch, null));
+            } catch (InvalidInputException e) {
+                queue.add(new Pending(lineNumber, null, null, null, e));
+                done = true;
+                return;
+            }
+        }
+    }
+
+    private byte[] render(Pending next) {
+        if (next.error() != null) {
+            throw next.error();
+        }
+        if (next.truth() == null) {
+            return NEWLINE;
+        }
+        Prediction prediction = next.fetch() == null ? read(next.key(), next.truth(), next.line())
+                : await(next.fetch());
+        try {
+            return (Json.mapper().writeValueAsString(line(next.truth(), prediction, predictions.describe(next.key())))
+                    + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree built here always serialises", e);
+        }
+    }
+
+    private Prediction read(String key, DatasetLine truth, long line) {
         try (InputStream in = predictions.open(key)) {
-            prediction = PredictionParser.read(in, predictions.describe(key) + " (prediction for "
-                    + truth.sourceRef() + ", line " + lineNumber + " of " + groundTruthSource + ")");
+            return PredictionParser.read(in, predictions.describe(key) + " (prediction for " + truth.sourceRef()
+                    + ", line " + line + " of " + groundTruthSource + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + predictions.describe(key) + " failed", e);
         }
+    }
+
+    private static Prediction await(CompletableFuture<Prediction> fetch) {
         try {
-            return (Json.mapper().writeValueAsString(line(truth, prediction, predictions.describe(key))) + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree built here always serialises", e);
+            return fetch.join();
+        } catch (CompletionException e) {
+            // The fetch's own exception (bad input, a missing object, an AWS error), as a sequential read throws it.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
@@ -184,6 +267,11 @@ public final class JoinedManifest extends InputStream {
 
     @Override
     public void close() throws IOException {
+        for (Pending pending : queue) {
+            if (pending.fetch() != null) {
+                pending.fetch().cancel(false);
+            }
+        }
         groundTruth.close();
     }
 }

@@ -21,7 +21,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -235,6 +239,56 @@ class JoinedManifestTest {
         Summary s = join(gt, dir.resolve("out"), null);
 
         assertThat(s.metrics().trueNegatives()).isEqualTo(1);
+    }
+
+    private Path manyImages(int n, int badAt, int alsoBadAt) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (i % 17 == 5) {
+                lines.add("");
+                continue;
+            }
+            lines.add(gtLine("s3://b/test/img-" + i + ".jpg", i % 3 == 0 ? "anomaly" : "normal"));
+            Path file = out("img-" + i + ".jpg", i % 2 == 0, (i % 10) / 10.0 + 0.05);
+            if (i == badAt || i == alsoBadAt) {
+                Files.writeString(file, "{\"IsAnomalous\": 1, \"Confidence\": 0.5}");
+            }
+        }
+        return groundTruth(lines.toArray(String[]::new));
+    }
+
+    private static byte[] joinedBytes(Path gt, Path predictions, Executor fetcher)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(gt)) {
+            return new JoinedManifest(in, gt.toString(), new FolderPredictions(predictions), null, JoinIdentity.NONE,
+                    null, fetcher).readAllBytes();
+        }
+    }
+
+    @Test
+    void givenExecutor_whenJoined_thenTheBytesEqualTheSequentialJoin() throws IOException {
+        Path gt = manyImages(300, -1, -1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            byte[] parallel = joinedBytes(gt, dir.resolve("out"), pool);
+            assertThat(parallel).isEqualTo(joinedBytes(gt, dir.resolve("out"), null));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenExecutorAndTwoBadOutFiles_whenJoined_thenTheFirstInFileOrderIsReported() throws IOException {
+        Path gt = manyImages(200, 150, 20);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            assertThatThrownBy(() -> joinedBytes(gt, dir.resolve("out"), pool))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith(dir.resolve("out/img-20.jpg.out")
+                            + " (prediction for s3://b/test/img-20.jpg");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -50,6 +50,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -70,6 +72,9 @@ public final class IngestService {
     /** Largest summary JSON kept in an item; DynamoDB's item limit is 400 KB. */
     static final int MAX_ITEM_SUMMARY_CHARS = 300_000;
 
+    /** Parallel GETs of .out files: each is a small object, so the join waits on round trips, not bandwidth. */
+    static final int PREDICTION_FETCHERS = 16;
+
     private static final JsonLog LOG = JsonLog.of(IngestService.class);
     private static final ObjectWriter LINE_WRITER = Json.mapper().writer();
 
@@ -83,6 +88,11 @@ public final class IngestService {
     private final String detailsBucket;
     private final String detailsPrefix;
     private final Clock clock;
+    private final ExecutorService fetcher = Executors.newFixedThreadPool(PREDICTION_FETCHERS, runnable -> {
+        Thread thread = new Thread(runnable, "prediction-fetch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param config    settings (allowed buckets, details bucket and prefix)
@@ -423,7 +433,7 @@ public final class IngestService {
         JoinIdentity identity = new JoinIdentity(training == null ? null : training.arn(), project, version);
         String[] named = {project, version};
         return store(() -> new JoinedManifest(objects.open(groundTruth), groundTruth.toString(),
-                        new S3Predictions(objects, predictions), inputPrefix, identity, null),
+                        new S3Predictions(objects, predictions), inputPrefix, identity, null, fetcher),
                 groundTruth.toString(), null, description, sources, found -> named, message, trainingJson);
     }
 

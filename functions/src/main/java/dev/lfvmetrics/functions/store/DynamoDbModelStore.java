@@ -262,7 +262,8 @@ public final class DynamoDbModelStore implements ModelStore {
     }
 
     private String nextFree(String project, String jobArn) {
-        long candidate = latest(project).map(ModelRecord::versionNumber).orElse(0L) + 1;
+        long candidate = Math.max(latest(project).map(ModelRecord::versionNumber).orElse(0L),
+                highestClaim(project)) + 1;
         for (int attempt = 0; attempt < MAX_ASSIGN_ATTEMPTS; attempt++, candidate++) {
             String version = claim(project, Long.toString(candidate), jobArn, false);
             if (version != null) {
@@ -271,6 +272,16 @@ public final class DynamoDbModelStore implements ModelStore {
         }
         throw new IllegalStateException("no free version of " + project + " after " + MAX_ASSIGN_ATTEMPTS
                 + " attempts");
+    }
+
+    private long highestClaim(String project) {
+        QueryResponse claims = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :v)")
+                .expressionAttributeValues(Map.of(":pk", s(PROJECT_PREFIX + project), ":v", s(VERSION_PREFIX)))
+                .scanIndexForward(false)
+                .limit(1));
+        return claims.items().isEmpty() ? 0
+                : Long.parseLong(claims.items().get(0).get("sk").s().substring(VERSION_PREFIX.length()));
     }
 
     /** Claims a version for a job: null (or an exception when required) when another job has it. */

@@ -1,0 +1,18 @@
+package dev.lfvmetrics.cli.local;
+
+import dev.lfvmetrics.functions.store.ModelStore;
+import dev.lfvmetrics.functions.testing.VersionAssignmentContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The version-assignment contract on the local mode's file store. */
+class FileVersionAssignmentTest extends VersionAssignmentContract {
+
+    @TempDir
+    Path state;
+
+    @Override
+    protected ModelStore store() {
+        return new FileModelStore(state.resolve("store.json"));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.lfvmetrics.functions.store;
+
+import dev.lfvmetrics.functions.testing.MotoExtension;
+import dev.lfvmetrics.functions.testing.TestAccount;
+import dev.lfvmetrics.functions.testing.VersionAssignmentContract;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The version-assignment contract on the DynamoDB store, against moto. */
+@ExtendWith(MotoExtension.class)
+class DynamoDbVersionAssignmentIT extends VersionAssignmentContract {
+
+    @Override
+    protected ModelStore store() {
+        TestAccount account = new TestAccount();
+        account.createTable();
+        return new DynamoDbModelStore(account.dynamo(), TestAccount.TABLE);
+    }
+}
