@@ -1,8 +1,10 @@
 package dev.lfvmetrics.infra;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
@@ -10,6 +12,9 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 /**
@@ -61,6 +66,24 @@ public final class PipelineAlarms extends Construct {
             add("WatchTimedOut", "A training watch ran past the state machine timeout",
                     machine.metricTimedOut(sum), notify);
         });
+        allowAlarmsToPublish(props.topic());
+    }
+
+    /**
+     * A topic policy (which enforceSSL writes with only its TLS deny) replaces SNS's default policy, so CloudWatch
+     * may publish only if the policy says so: allow these alarms, in this account, and nothing else.
+     */
+    private void allowAlarmsToPublish(ITopic topic) {
+        List<String> alarmArns = alarms.values().stream().map(Alarm::getAlarmArn).toList();
+        topic.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowThisStacksAlarmsToPublish")
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(topic.getTopicArn()))
+                .conditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount()),
+                        "ArnLike", Map.of("aws:SourceArn", alarmArns)))
+                .build());
     }
 
     private void add(String id, String description, IMetric metric, SnsAction notify) {

@@ -31,6 +31,55 @@ class PipelineAlarmsTest {
     }
 
     @Test
+    void everyAlarmsTopicAllowsThatAlarmToPublishAndItsKeyLetsCloudWatchEncrypt() {
+        for (Synth.Synthesized synth : List.of(full, Synth.minimal())) {
+            Map<String, Map<String, Object>> topicPolicies = synth.resources("AWS::SNS::TopicPolicy");
+            Map<String, Map<String, Object>> topics = synth.resources("AWS::SNS::Topic");
+            Map<String, Map<String, Object>> keys = synth.resources("AWS::KMS::Key");
+            synth.resources("AWS::CloudWatch::Alarm").forEach((alarmId, alarm) -> {
+                Map<?, ?> properties = (Map<?, ?>) alarm.get("Properties");
+                for (Object action : (List<?>) properties.get("AlarmActions")) {
+                    String topicId = (String) ((Map<?, ?>) action).get("Ref");
+                    List<Map<?, ?>> allows = new ArrayList<>();
+                    topicPolicies.values().forEach(policy -> {
+                        Map<?, ?> p = (Map<?, ?>) policy.get("Properties");
+                        if (((List<?>) p.get("Topics")).contains(Map.of("Ref", topicId))) {
+                            for (Object st : (List<?>) ((Map<?, ?>) p.get("PolicyDocument")).get("Statement")) {
+                                allows.add((Map<?, ?>) st);
+                            }
+                        }
+                    });
+                    assertThat(allows).as("topic policy of %s", topicId).anySatisfy(st -> {
+                        assertThat(st.get("Effect")).isEqualTo("Allow");
+                        assertThat(st.get("Principal")).isEqualTo(Map.of("Service", "cloudwatch.amazonaws.com"));
+                        assertThat(st.get("Action")).isEqualTo("sns:Publish");
+                        Map<?, ?> condition = (Map<?, ?>) st.get("Condition");
+                        assertThat(condition.get("StringEquals"))
+                                .isEqualTo(Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")));
+                        List<Object> sources = new ArrayList<>(
+                                (List<?>) ((Map<?, ?>) condition.get("ArnLike")).get("aws:SourceArn"));
+                        assertThat(sources).as("alarms allowed to publish")
+                                .contains(Map.of("Fn::GetAtt", List.of(alarmId, "Arn")));
+                    });
+                    assertThat(allows).as("the TLS-only deny stays").anySatisfy(st ->
+                            assertThat(st.get("Effect")).isEqualTo("Deny"));
+                    Map<?, ?> topicProperties = (Map<?, ?>) topics.get(topicId).get("Properties");
+                    Map<?, ?> keyRef = (Map<?, ?>) topicProperties.get("KmsMasterKeyId");
+                    String keyId = (String) ((List<?>) keyRef.get("Fn::GetAtt")).get(0);
+                    Map<?, ?> keyPolicy = (Map<?, ?>) ((Map<?, ?>) keys.get(keyId).get("Properties")).get("KeyPolicy");
+                    assertThat((List<?>) keyPolicy.get("Statement")).as("key policy of %s", keyId).anySatisfy(st -> {
+                        Map<?, ?> statement = (Map<?, ?>) st;
+                        assertThat(statement.get("Effect")).isEqualTo("Allow");
+                        assertThat(statement.get("Principal").toString()).contains("cloudwatch.amazonaws.com");
+                        assertThat(new ArrayList<Object>((List<?>) statement.get("Action")))
+                                .contains("kms:Decrypt", "kms:GenerateDataKey");
+                    });
+                }
+            });
+        }
+    }
+
+    @Test
     void everyDeadLetterQueueHasADepthAlarm() {
         List<Object> queues = new ArrayList<>();
         alarms(full, Map.of("Namespace", "AWS/SQS", "MetricName", "ApproximateNumberOfMessagesVisible"))
