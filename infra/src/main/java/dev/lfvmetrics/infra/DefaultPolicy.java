@@ -2,15 +2,14 @@ package dev.lfvmetrics.infra;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
+import dev.lfvmetrics.core.error.InvalidInputException;
+import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.core.policy.PolicyEvaluator;
 
 /**
- * Checks the shape of the {@code defaultPolicy} context parameter (the threshold policy document of
- * docs/design.md) at synth time, so a typo fails {@code cdk synth} instead of every ingest after deployment.
- * The functions still validate metric names; this only checks the structure and that limits are numbers.
+ * Checks the {@code defaultPolicy} context parameter (the threshold policy document of docs/design.md) at synth
+ * time with the functions' own validator ({@code PolicyEvaluator.fromTree} of lfv-metrics-core), so a typo such as
+ * an unknown metric name fails {@code cdk synth} instead of every alert and API call after deployment.
  */
 public final class DefaultPolicy {
 
@@ -18,9 +17,6 @@ public final class DefaultPolicy {
 
     /** Lambda allows 4 KB of environment in total; the policy must leave room for the other variables. */
     static final int MAX_LENGTH = 2048;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> SECTIONS = Set.of("minimums", "maximumDrops", "labelMinimums");
 
     private DefaultPolicy() {
     }
@@ -37,18 +33,10 @@ public final class DefaultPolicy {
         if (!root.isObject()) {
             throw invalid("must be a JSON object with minimums, maximumDrops or labelMinimums, not " + root);
         }
-        Iterator<Map.Entry<String, JsonNode>> sections = root.fields();
-        while (sections.hasNext()) {
-            Map.Entry<String, JsonNode> section = sections.next();
-            String name = section.getKey();
-            if (!SECTIONS.contains(name)) {
-                throw invalid("unknown key '" + name + "' (expected minimums, maximumDrops, labelMinimums)");
-            }
-            if ("labelMinimums".equals(name)) {
-                checkLabels(section.getValue());
-            } else {
-                checkLimits(name, section.getValue());
-            }
+        try {
+            PolicyEvaluator.fromTree(root, PARAMETER);
+        } catch (InvalidInputException e) {
+            throw invalid(e.problem());
         }
         String json = root.toString();
         if (json.length() > MAX_LENGTH) {
@@ -61,37 +49,13 @@ public final class DefaultPolicy {
     private static JsonNode parse(Object value) {
         try {
             if (value instanceof String s) {
-                return MAPPER.readTree(s);
+                return Json.mapper().readTree(s);
             }
-            return MAPPER.valueToTree(value);
+            return Json.mapper().valueToTree(value);
         } catch (JsonProcessingException e) {
             throw invalid("is not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IllegalArgumentException e) {
             throw invalid("cannot be read as a JSON document: a string or an object is expected");
-        }
-    }
-
-    private static void checkLabels(JsonNode labels) {
-        if (!labels.isObject()) {
-            throw invalid("labelMinimums must be an object of label -> {metric: minimum}");
-        }
-        Iterator<Map.Entry<String, JsonNode>> entries = labels.fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> label = entries.next();
-            checkLimits("labelMinimums." + label.getKey(), label.getValue());
-        }
-    }
-
-    private static void checkLimits(String path, JsonNode limits) {
-        if (!limits.isObject()) {
-            throw invalid(path + " must be an object of metric -> number");
-        }
-        Iterator<Map.Entry<String, JsonNode>> entries = limits.fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> limit = entries.next();
-            if (!limit.getValue().isNumber()) {
-                throw invalid(path + "." + limit.getKey() + " must be a number, not " + limit.getValue());
-            }
         }
     }
 

@@ -48,21 +48,36 @@ class DefaultPolicyTest {
         assertThatThrownBy(() -> DefaultPolicy.normalize(fixture("unknown-section.json")))
                 .isInstanceOf(InvalidContextException.class)
                 .hasMessageContaining("context 'defaultPolicy'")
-                .hasMessageContaining("unknown key 'minimum'");
+                .hasMessageContaining("unknown key \"minimum\"");
     }
 
     @Test
     void givenALimitThatIsAString_whenNormalized_thenTheErrorNamesItsPath() throws IOException {
         assertThatThrownBy(() -> DefaultPolicy.normalize(fixture("limit-not-a-number.json")))
                 .isInstanceOf(InvalidContextException.class)
-                .hasMessageContaining("minimums.f1Score must be a number");
+                .hasMessageContaining("minimums.f1Score: expected a number");
     }
 
     @Test
     void givenLabelLimitsThatAreNotAnObject_whenNormalized_thenTheErrorNamesTheLabel() throws IOException {
         assertThatThrownBy(() -> DefaultPolicy.normalize(fixture("label-limits-not-an-object.json")))
                 .isInstanceOf(InvalidContextException.class)
-                .hasMessageContaining("labelMinimums.scratch must be an object");
+                .hasMessageContaining("labelMinimums.scratch: expected an object");
+    }
+
+    @Test
+    void givenAnUnknownMetricName_whenNormalized_thenSynthFailsAsTheFunctionsWouldAtRunTime() {
+        assertThatThrownBy(() -> DefaultPolicy.normalize("{\"minimums\":{\"f1\":0.8}}"))
+                .isInstanceOf(InvalidContextException.class)
+                .hasMessageContaining("context 'defaultPolicy'")
+                .hasMessageContaining("minimums.f1: unknown metric");
+    }
+
+    @Test
+    void givenANegativeDrop_whenNormalized_thenItIsRejected() {
+        assertThatThrownBy(() -> DefaultPolicy.normalize("{\"maximumDrops\":{\"recall\":-0.1}}"))
+                .isInstanceOf(InvalidContextException.class)
+                .hasMessageContaining("maximumDrops.recall: a drop must not be negative");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.lfvmetrics.functions.alert;
 
+import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.format.Formats;
 import dev.lfvmetrics.core.policy.Breach;
 import dev.lfvmetrics.core.policy.PolicyEvaluator;
 import dev.lfvmetrics.core.policy.ThresholdPolicy;
 import dev.lfvmetrics.core.summary.Summary;
+import dev.lfvmetrics.functions.log.JsonLog;
 import dev.lfvmetrics.functions.store.ModelRecord;
 import dev.lfvmetrics.functions.store.ModelStore;
 import java.io.ByteArrayInputStream;
@@ -23,8 +25,11 @@ public final class Verdicts {
     /** Policy source: DEFAULT_POLICY. */
     public static final String DEFAULT = "default";
 
+    private static final JsonLog LOG = JsonLog.of(Verdicts.class);
+
     private final ModelStore store;
     private final ThresholdPolicy defaultPolicy;
+    private final InvalidPolicyException defaultPolicyProblem;
 
     /**
      * @param store         the model store
@@ -32,19 +37,39 @@ public final class Verdicts {
      */
     public Verdicts(ModelStore store, String defaultPolicy) {
         this.store = store;
-        this.defaultPolicy = defaultPolicy == null || defaultPolicy.isBlank() ? null
-                : PolicyEvaluator.read(defaultPolicy, "DEFAULT_POLICY");
+        ThresholdPolicy parsed = null;
+        InvalidPolicyException problem = null;
+        if (defaultPolicy != null && !defaultPolicy.isBlank()) {
+            try {
+                parsed = PolicyEvaluator.read(defaultPolicy, "DEFAULT_POLICY");
+            } catch (InvalidInputException e) {
+                // Not an init failure: projects with their own policy, failed trainings and the API still work.
+                problem = new InvalidPolicyException(e);
+                LOG.error("DEFAULT_POLICY does not validate; verdicts that need it fail until it is fixed", e);
+            }
+        }
+        this.defaultPolicy = parsed;
+        this.defaultPolicyProblem = problem;
     }
 
     /**
      * @param project project
      * @return the policy that applies to the project and where it comes from, empty when there is none
+     * @throws InvalidPolicyException when that policy does not validate
      */
     public Optional<Verdict> policyFor(String project) {
         Optional<String> stored = store.policy(project);
         if (stored.isPresent()) {
-            ThresholdPolicy policy = PolicyEvaluator.read(stored.get(), "stored policy of project " + project);
+            ThresholdPolicy policy;
+            try {
+                policy = PolicyEvaluator.read(stored.get(), "stored policy of project " + project);
+            } catch (InvalidInputException e) {
+                throw new InvalidPolicyException(e);
+            }
             return Optional.of(new Verdict(Verdict.PASS, List.of(), policy, PROJECT));
+        }
+        if (defaultPolicyProblem != null) {
+            throw defaultPolicyProblem;
         }
         return defaultPolicy == null ? Optional.empty()
                 : Optional.of(new Verdict(Verdict.PASS, List.of(), defaultPolicy, DEFAULT));

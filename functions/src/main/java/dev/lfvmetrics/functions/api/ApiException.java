@@ -39,7 +39,7 @@ public final class ApiException extends RuntimeException {
      * @return a 400 naming the parameter
      */
     public static ApiException badParameter(String parameter, String problem) {
-        return new ApiException(400, "InvalidParameter", parameter + ": " + problem);
+        return new ApiException(400, ErrorCodes.INVALID_PARAMETER, parameter + ": " + problem);
     }
 
     /**
@@ -47,7 +47,7 @@ public final class ApiException extends RuntimeException {
      * @return a 404
      */
     public static ApiException notFound(String what) {
-        return new ApiException(404, "NotFound", what);
+        return new ApiException(404, ErrorCodes.NOT_FOUND, what);
     }
 
     /** @return the HTTP status */

@@ -10,6 +10,7 @@ import dev.lfvmetrics.core.registry.ModelQualityDocument;
 import dev.lfvmetrics.core.compare.SummaryComparison;
 import dev.lfvmetrics.core.policy.PolicyEvaluator;
 import dev.lfvmetrics.core.policy.ThresholdPolicy;
+import dev.lfvmetrics.functions.alert.InvalidPolicyException;
 import dev.lfvmetrics.functions.alert.Verdict;
 import dev.lfvmetrics.functions.alert.Verdicts;
 import dev.lfvmetrics.functions.artifacts.ObjectNotFoundException;
@@ -75,6 +76,15 @@ public final class ApiService {
      * @throws ApiException for anything the caller can fix
      */
     public ApiResponse handle(ApiRequest request) {
+        try {
+            return route(request);
+        } catch (InvalidPolicyException e) {
+            throw new ApiException(500, ErrorCodes.POLICY_IN_FORCE_INVALID, e.getMessage()
+                    + "; fix it with PUT /projects/{project}/thresholds, or redeploy with a valid defaultPolicy");
+        }
+    }
+
+    private ApiResponse route(ApiRequest request) {
         List<String> path = segments(request.path());
         String method = request.method();
         if (path.isEmpty()) {
@@ -295,7 +305,7 @@ public final class ApiService {
         try {
             policy = PolicyEvaluator.read(body, "body");
         } catch (InvalidInputException e) {
-            throw new ApiException(400, "InvalidPolicy", e.getMessage());
+            throw new ApiException(400, ErrorCodes.INVALID_POLICY, e.getMessage());
         }
         String json = write(policy);
         store.putPolicy(project, json);
@@ -331,7 +341,7 @@ public final class ApiService {
 
     private static void allow(String method, String... allowed) {
         if (!List.of(allowed).contains(method)) {
-            throw new ApiException(405, "MethodNotAllowed", method + " is not allowed here; use "
+            throw new ApiException(405, ErrorCodes.METHOD_NOT_ALLOWED, method + " is not allowed here; use "
                     + String.join(" or ", allowed), Map.of("Allow", String.join(", ", allowed)));
         }
     }

@@ -39,9 +39,10 @@ public final class Responder {
             LOG.error("request failed", e, "method", request.method(), "path", request.path(),
                     "requestId", request.requestId());
             return retry
-                    ? error(503, "ServiceUnavailable", "temporarily unavailable, retry; request id "
+                    ? error(503, ErrorCodes.SERVICE_UNAVAILABLE, "temporarily unavailable, retry; request id "
                             + request.requestId(), Map.of("Retry-After", "1"))
-                    : error(500, "InternalError", "internal error; request id " + request.requestId(), Map.of());
+                    : error(500, ErrorCodes.INTERNAL_ERROR, "internal error; request id " + request.requestId(),
+                            Map.of());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lfvmetrics.functions.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -83,6 +84,21 @@ class AlertIT {
         ModelRecord model = store.model("circuit-board", version).orElseThrow();
         return new AlertService(store, new Verdicts(store, config.defaultPolicy()), n -> "unused")
                 .alertsFor(model);
+    }
+
+    @Test
+    void givenInvalidDefaultPolicy_whenAFailedTrainingArrives_thenItsAlertStillGoesOutAndJudgingNamesThePolicy() {
+        Config broken = account.createStackConfig(Map.of("DEFAULT_POLICY", "{\"minimums\":{\"f1\":0.8}}"), config);
+        AlertService service = AlertHandler.build(account.wiring(broken));
+        Invoke.handler(ingest, Invoke.event("watcher-training-failed.json"));
+        ingestVersion("1");
+
+        int sent = service.process(store.model("circuit-board", "3").orElseThrow());
+
+        assertThat(sent).isEqualTo(1);
+        assertThatThrownBy(() -> service.process(store.model("circuit-board", "1").orElseThrow()))
+                .isInstanceOf(InvalidPolicyException.class)
+                .hasMessageStartingWith("DEFAULT_POLICY: minimums.f1: unknown metric");
     }
 
     @Test

@@ -200,6 +200,31 @@ class ApiIT {
     }
 
     @Test
+    void givenInvalidDefaultPolicy_whenTheApiStarts_thenOnlyVerdictsThatNeedItFailAndNamingIt() {
+        Config broken = account.createStackConfig(Map.of("DEFAULT_POLICY", "{\"minimums\":{\"f1\":0.8}}"), config);
+        ApiHandler started = new ApiHandler(ApiHandler.build(account.wiring(broken)));
+
+        APIGatewayV2HTTPResponse model = started.handleRequest(request("GET", "/projects/circuit-board/models/1",
+                Map.of()), null);
+        APIGatewayV2HTTPResponse images = started.handleRequest(request("GET",
+                "/projects/circuit-board/models/1/images", Map.of()), null);
+        APIGatewayV2HTTPEvent put = request("PUT", "/projects/circuit-board/thresholds", Map.of());
+        put.setBody("{\"minimums\":{\"f1Score\":0.5}}");
+        APIGatewayV2HTTPResponse fixed = started.handleRequest(put, null);
+        APIGatewayV2HTTPResponse after = started.handleRequest(request("GET", "/projects/circuit-board/models/1",
+                Map.of()), null);
+
+        assertThat(model.getStatusCode()).isEqualTo(500);
+        JsonNode error = json(model).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("PolicyInForceInvalid");
+        assertThat(error.path("message").asText()).startsWith("DEFAULT_POLICY: minimums.f1: unknown metric");
+        assertThat(images.getStatusCode()).isEqualTo(200);
+        assertThat(fixed.getStatusCode()).isEqualTo(200);
+        assertThat(after.getStatusCode()).isEqualTo(200);
+        assertThat(json(after).path("policy").path("minimums").path("f1Score").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
     void unknownProjectsVersionsAndRoutesAre404AndWrongMethods405() {
         assertError(get("/projects/nope/models/latest", Map.of()), 404, "unknown project: nope");
         assertError(get("/projects/nope/models", Map.of()), 404, "unknown project: nope");
