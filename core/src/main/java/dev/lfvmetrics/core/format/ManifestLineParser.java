@@ -200,7 +200,8 @@ public final class ManifestLineParser {
                 copySourceRef(p);
             } else if (value == JsonToken.VALUE_NUMBER_INT && scalarCount < MAX_SCALARS) {
                 scalarNames[scalarCount] = name;
-                scalarValues[scalarCount] = p.getValueAsInt(-1);
+                // A number beyond int range in any field is valid JSON; it is just not a 0/1 label.
+                scalarValues[scalarCount] = p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : -1;
                 scalarCount++;
             }
         }

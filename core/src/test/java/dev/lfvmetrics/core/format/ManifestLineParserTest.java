@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ManifestLineParserTest {
 
@@ -139,5 +141,21 @@ class ManifestLineParserTest {
                         + "anomaly-label");
         assertThatThrownBy(() -> ManifestLineParser.parseLine("{" + gt + "} {}", "f.jsonl", 4))
                 .hasMessageStartingWith("f.jsonl:4: ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345678901", "-9223372036854775809", "123456789012345678901234567890", "1e400",
+        "-0.0E+5", "1.5e-7", "\"a\\\"b\\\\c\\/\\u0041\\ud83d\\ude00\"", "[1,{\"a\":[true,null,{}]}]",
+        "{\"n\":{\"m\":[-1E-2]}}"})
+    void givenAnyJsonValueUnderAnUnknownKey_whenParsed_thenTheLineReadsAsWithoutIt(String value) {
+        String base = "{\"source-ref\":\"s3://b/a.jpg\",\"anomaly-label\":1,\"anomaly-label-metadata\":"
+                + "{\"class-name\":\"anomaly\",\"type\":\"groundtruth/image-classification\"},"
+                + "\"anomaly-label-detected-metadata\":{\"class-name\":\"anomaly\",\"confidence\":0.9,"
+                + "\"type\":\"groundtruth/image-classification\"}}";
+        String withValue = base.substring(0, base.length() - 1) + ",\"size\":" + value + "}";
+        String first = "{\"size\":" + value + "," + base.substring(1);
+
+        assertThat(parse(withValue)).isEqualTo(parse(base));
+        assertThat(parse(first)).isEqualTo(parse(base));
     }
 }
