@@ -139,6 +139,8 @@ public final class TrainingWatcher extends Construct {
                         .detail(Map.of(
                                 "eventSource", List.of("lookoutvision.amazonaws.com"),
                                 "eventName", List.of("CreateModel"),
+                                // A failed call (errorCode present) started no training: nothing to watch.
+                                "errorCode", List.of(Map.of("exists", false)),
                                 "requestParameters", Map.of("projectName", props.projects())))
                         .build())
                 .build();

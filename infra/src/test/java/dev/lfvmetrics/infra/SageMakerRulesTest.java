@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,28 +20,13 @@ import software.amazon.event.ruler.Machine;
 class SageMakerRulesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path EVENTS = repositoryRoot().resolve("events/artifacts/lfv-samples/sagemaker/events");
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("events"))) {
-            dir = dir.getParent();
-        }
-        return dir;
-    }
 
     private static Machine rule(Synth.Synthesized synthesized, String detailType) throws Exception {
-        Map<String, Map<String, Object>> rules = synthesized.resources("AWS::Events::Rule", Map.of(
-                "EventPattern", Match.objectLike(Map.of("detail-type", List.of(detailType)))));
-        assertThat(rules).as("rules for %s", detailType).hasSize(1);
-        Map<?, ?> properties = (Map<?, ?>) rules.values().iterator().next().get("Properties");
-        Machine machine = new Machine();
-        machine.addRule("rule", JSON.writeValueAsString(properties.get("EventPattern")));
-        return machine;
+        return RulePatterns.rule(synthesized, detailType);
     }
 
     private static String event(String file) throws IOException {
-        return Files.readString(EVENTS.resolve(file));
+        return RulePatterns.event("artifacts/lfv-samples/sagemaker/events/" + file);
     }
 
     private static String changed(String file, String field, String value) throws IOException {
