@@ -157,6 +157,16 @@ public final class LfvMetricsStack extends Stack {
             // Ground truth and .out files may sit anywhere a team's transform jobs write them.
             bucket.grantRead(ingest, "*");
         }
+        if (!settings.artifactsKmsKeys().isEmpty()) {
+            // Objects in buckets encrypted with a customer key: decrypt through S3 only, never directly.
+            ingest.addToPolicy(PolicyStatement.Builder.create()
+                    .sid("DecryptArtifactsThroughS3")
+                    .actions(List.of("kms:Decrypt"))
+                    .resources(settings.artifactsKmsKeys())
+                    .conditions(Map.of("StringEquals", Map.of("kms:ViaService",
+                            "s3." + getRegion() + ".amazonaws.com")))
+                    .build());
+        }
         ingest.addToPolicy(PolicyStatement.Builder.create()
                 .sid("DescribeSageMakerJobs")
                 .actions(List.of("sagemaker:DescribeModel", "sagemaker:DescribeTrainingJob", "sagemaker:ListTags"))

@@ -25,11 +25,13 @@ import software.constructs.Node;
  * @param descriptionBucket optional existing bucket of saved DescribeModel documents
  * @param functionsJar absolute path of the shaded functions jar
  * @param sageMaker which SageMaker jobs are followed and which buckets hold their ground truth and predictions
+ * @param artifactsKmsKeys ARNs of the customer managed KMS keys that encrypt artifacts or prediction buckets
  */
 public record StackSettings(List<String> artifactsBuckets, String artifactsPrefix, List<String> alertEmails,
                             Optional<SlackChannel> slack, String defaultPolicy, ApiAuth apiAuth,
                             List<String> watchedProjects, ModelCatalog modelCatalog,
-                            Optional<String> descriptionBucket, Path functionsJar, SageMakerSettings sageMaker) {
+                            Optional<String> descriptionBucket, Path functionsJar, SageMakerSettings sageMaker,
+                            List<String> artifactsKmsKeys) {
 
     // S3 bucket naming rules (general purpose buckets), checked here so a typo fails synth, not the first event.
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -38,12 +40,16 @@ public record StackSettings(List<String> artifactsBuckets, String artifactsPrefi
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
     private static final Pattern SLACK_WORKSPACE = Pattern.compile("[0-9A-Z]{1,255}");
     private static final Pattern SLACK_CHANNEL = Pattern.compile("[A-Za-z0-9]{1,255}");
+    // A key ARN, not an alias: an S3 bucket's default encryption names the key itself.
+    private static final Pattern KMS_KEY = Pattern.compile(
+            "arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/([0-9a-fA-F-]{36}|mrk-[0-9a-f]{32})");
 
     /** Canonical constructor: copies the lists so that a settings value cannot change after validation. */
     public StackSettings {
         artifactsBuckets = List.copyOf(artifactsBuckets);
         alertEmails = List.copyOf(alertEmails);
         watchedProjects = List.copyOf(watchedProjects);
+        artifactsKmsKeys = List.copyOf(artifactsKmsKeys);
     }
 
     /**
@@ -95,8 +101,13 @@ public record StackSettings(List<String> artifactsBuckets, String artifactsPrefi
                 "must be true or false, not '" + taggedOnly + "'");
         SageMakerSettings sageMaker = SageMakerSettings.of(algorithms, Boolean.parseBoolean(taggedOnly),
                 predictionBuckets);
+        List<String> keys = list(context, "artifactsKmsKeys");
+        for (String key : keys) {
+            require(KMS_KEY.matcher(key).matches(), "artifactsKmsKeys", "'" + key + "' is not a KMS key ARN "
+                    + "(arn:aws:kms:<region>:<account>:key/<key id>)");
+        }
         return new StackSettings(buckets, prefix, emails, slack, policy, auth, projects, catalog, descriptions,
-                jar, sageMaker);
+                jar, sageMaker, keys);
     }
 
     private static Optional<SlackChannel> slack(Node context) {
