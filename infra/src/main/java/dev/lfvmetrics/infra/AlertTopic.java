@@ -66,7 +66,7 @@ public final class AlertTopic extends Construct {
                     .description("AWS Chatbot channel role for lfv-metrics alerts: notifications only")
                     .build();
             SlackChannelConfiguration.Builder.create(this, "Slack")
-                    .slackChannelConfigurationName("lfv-metrics-alerts-" + slack.channelId())
+                    .slackChannelConfigurationName(slack.configurationName())
                     .slackWorkspaceId(slack.workspaceId())
                     .slackChannelId(slack.channelId())
                     .notificationTopics(List.of(topic))

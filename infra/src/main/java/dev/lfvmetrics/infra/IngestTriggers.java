@@ -64,6 +64,7 @@ public final class IngestTriggers extends Construct {
                             .build())
                     .build();
             rule.addTarget(target);
+            Limits.checkPattern(rule, "artifactsBuckets");
             this.objectCreated = Optional.of(rule);
         }
         this.backfill = Rule.Builder.create(this, "BackfillRequested")
@@ -83,6 +84,7 @@ public final class IngestTriggers extends Construct {
                         .build())
                 .build();
         training.addTarget(target);
+        Limits.checkPattern(training, SageMakerSettings.ALGORITHMS);
         this.transform = Rule.Builder.create(this, "SageMakerTransformEnded")
                 .description("A SageMaker batch transform ended: its predictions may evaluate a followed model")
                 .eventPattern(EventPattern.builder()

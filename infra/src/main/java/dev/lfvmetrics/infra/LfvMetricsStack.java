@@ -134,6 +134,9 @@ public final class LfvMetricsStack extends Stack {
         env.put("SAGEMAKER_ALGORITHMS", String.join(",", settings.sageMaker().algorithms()));
         env.put("SAGEMAKER_TAGGED_ONLY", Boolean.toString(settings.sageMaker().taggedOnly()));
         settings.descriptionBucket().ifPresent(bucket -> env.put(PipelineFunctions.DESCRIPTION_BUCKET, bucket));
+        Limits.checkEnvironment(env, Map.of("DEFAULT_POLICY", DefaultPolicy.PARAMETER,
+                "ARTIFACTS_BUCKETS", "artifactsBuckets' and 'predictionBuckets",
+                "SAGEMAKER_ALGORITHMS", SageMakerSettings.ALGORITHMS));
         return env;
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
@@ -63,7 +64,9 @@ public final class QueryApi extends Construct {
                 .createDefaultStage(false)
                 .defaultAuthorizer(authorizer)
                 .build();
+        // Under /aws/vendedlogs/: log delivery then needs no entry in the account's 5 KB logs resource policy.
         this.accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .logGroupName("/aws/vendedlogs/apigateway/" + Stack.of(this).getStackName() + "-api-access")
                 .retention(props.logRetention())
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
@@ -116,7 +119,6 @@ public final class QueryApi extends Construct {
         fields.put("protocol", "$context.protocol");
         fields.put("responseLength", "$context.responseLength");
         fields.put("integrationLatency", "$context.integrationLatency");
-        fields.put("integrationError", "$context.integrationErrorMessage");
         StringBuilder json = new StringBuilder("{");
         fields.forEach((name, variable) -> {
             if (json.length() > 1) {
@@ -124,6 +126,9 @@ public final class QueryApi extends Construct {
             }
             json.append('"').append(name).append("\":\"").append(variable).append('"');
         });
+        // A message may hold quotes: messageString is API Gateway's own JSON-quoted form, so it goes in unquoted.
+        // (integrationErrorMessage has no quoted form, so it is left out.)
+        json.append(",\"error\":").append("$context.error.messageString");
         return json.append('}').toString();
     }
 

@@ -122,7 +122,11 @@ public record StackSettings(List<String> artifactsBuckets, String artifactsPrefi
                 "'" + workspace.get() + "' is not a Slack workspace id (capital letters and digits, e.g. T0123ABCD)");
         require(SLACK_CHANNEL.matcher(channel.get()).matches(), "slackChannelId",
                 "'" + channel.get() + "' is not a Slack channel id (letters and digits, e.g. C0123ABCD)");
-        return Optional.of(new SlackChannel(workspace.get(), channel.get()));
+        SlackChannel slack = new SlackChannel(workspace.get(), channel.get());
+        require(slack.configurationName().length() <= SlackChannel.MAX_CONFIGURATION_NAME, "slackChannelId",
+                "makes the Chatbot configuration name '" + slack.configurationName() + "' longer than "
+                        + SlackChannel.MAX_CONFIGURATION_NAME + " characters");
+        return Optional.of(slack);
     }
 
     private static Optional<String> string(Node context, String key) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
@@ -114,7 +115,9 @@ public final class TrainingWatcher extends Construct {
                 .when(Condition.numberGreaterThanEquals("$.polls", props.maxPolls() - 1), timedOut)
                 .otherwise(countPoll.next(wait));
         DefinitionBody definition = DefinitionBody.fromChainable(start.next(wait).next(describe).next(finished));
+        // Under /aws/vendedlogs/: log delivery then needs no entry in the account's 5 KB logs resource policy.
         LogGroup logs = LogGroup.Builder.create(this, "ExecutionLogs")
+                .logGroupName("/aws/vendedlogs/states/" + Stack.of(this).getStackName() + "-training-watcher")
                 .retention(props.logRetention())
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
@@ -144,6 +147,7 @@ public final class TrainingWatcher extends Construct {
                                 "requestParameters", Map.of("projectName", props.projects())))
                         .build())
                 .build();
+        Limits.checkPattern(createModel, "watchedProjects");
         createModel.addTarget(new SfnStateMachine(stateMachine, SfnStateMachineProps.builder()
                 .input(RuleTargetInput.fromObject(Map.of(
                         "project", EventField.fromPath("$.detail.requestParameters.projectName"),

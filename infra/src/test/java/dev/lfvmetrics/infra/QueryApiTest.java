@@ -2,10 +2,13 @@ package dev.lfvmetrics.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
 
 class QueryApiTest {
@@ -64,19 +67,38 @@ class QueryApiTest {
     }
 
     @Test
-    void theDefaultStageIsThrottledAndWritesJsonAccessLogs() {
-        Map<String, Object> format = Map.of(
-                "requestId", "$context.requestId",
-                "caller", "$context.identity.userArn",
-                "routeKey", "$context.routeKey",
-                "status", "$context.status");
+    void theDefaultStageIsThrottledAndWritesJsonAccessLogs() throws Exception {
         minimal.template().resourceCountIs("AWS::ApiGatewayV2::Stage", 1);
+        Capture format = new Capture();
         minimal.template().hasResourceProperties("AWS::ApiGatewayV2::Stage", Match.objectLike(Map.of(
                 "StageName", "$default",
                 "AutoDeploy", true,
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100),
                 "AccessLogSettings", Map.of(
                         "DestinationArn", minimal.getAtt(minimal.stack().api().accessLogs(), "Arn"),
-                        "Format", Match.serializedJson(Match.objectLike(format))))));
+                        "Format", format))));
+        // What API Gateway writes: each variable replaced by its value, messageString by a JSON string.
+        String message = "Internal \"quoted\" error\\path";
+        String line = format.asString()
+                .replace("$context.error.messageString", new ObjectMapper().writeValueAsString(message))
+                .replaceAll("\\$context\\.[A-Za-z.]+", "v-1");
+
+        JsonNode parsed = new ObjectMapper().readTree(line);
+
+        assertThat(parsed.path("error").asText()).isEqualTo(message);
+        assertThat(parsed.path("requestId").asText()).isEqualTo("v-1");
+        assertThat(parsed.path("caller").asText()).isEqualTo("v-1");
+        assertThat(parsed.path("routeKey").asText()).isEqualTo("v-1");
+        assertThat(parsed.path("status").asText()).isEqualTo("v-1");
+    }
+
+    @Test
+    void logGroupsOfTheApiAndTheStateMachineAreVendedLogs() {
+        Map<String, Map<String, Object>> groups = Synth.full().resources("AWS::Logs::LogGroup");
+        List<Object> names = new ArrayList<>();
+        groups.values().forEach(group -> names.add(((Map<?, ?>) group.get("Properties")).get("LogGroupName")));
+
+        assertThat(names).contains("/aws/vendedlogs/apigateway/LfvMetrics-api-access",
+                "/aws/vendedlogs/states/LfvMetrics-training-watcher");
     }
 }
