@@ -26,7 +26,7 @@ async function getJson(path) {
   }
   if (!response.ok) {
     const error = body && body.error ? body.error : {};
-    throw new ApiError(response.status, error.code || `HTTP_${response.status}`,
+    throw new ApiError(response.status, error.code || `Http${response.status}`,
       error.message || `${response.status} ${response.statusText} from ${path}`);
   }
   if (body === null) {

@@ -2,9 +2,10 @@ package dev.lfvmetrics.cli.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lfvmetrics.cli.loopback.LoopbackGuard;
 import dev.lfvmetrics.functions.api.DashboardFiles;
+import dev.lfvmetrics.functions.api.ErrorCodes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,7 +22,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  */
 public final class DashboardServer implements AutoCloseable {
 
-    private static final int MAX_BODY = 1024 * 1024;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -86,10 +86,10 @@ public final class DashboardServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            if (!isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
+            if (!LoopbackGuard.isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"), port())) {
                 // A page on another site that re-points its host name at 127.0.0.1 (DNS rebinding) must not get
                 // to use the caller's credentials through this server.
-                sendError(exchange, 403, "FORBIDDEN_HOST", "Open the dashboard at " + pageUrl());
+                sendError(exchange, 403, ErrorCodes.FORBIDDEN_HOST, "Open the dashboard at " + pageUrl());
             } else if (path.equals("/") || path.equals("/ui")) {
                 exchange.getResponseHeaders().set("Location", "/ui/");
                 exchange.sendResponseHeaders(302, -1);
@@ -98,27 +98,21 @@ public final class DashboardServer implements AutoCloseable {
             } else if (path.equals("/projects") || path.startsWith("/projects/")) {
                 forward(exchange);
             } else {
-                sendError(exchange, 404, "NOT_FOUND", "No such route: " + safe(path));
+                sendError(exchange, 404, ErrorCodes.NOT_FOUND, "No such route: " + safe(path));
             }
         }
-    }
-
-    private boolean isLoopbackHost(String host) {
-        String port = ":" + port();
-        return host != null && (host.equals("127.0.0.1" + port) || host.equals("localhost" + port)
-                || host.equals("[::1]" + port));
     }
 
     private void serveFile(HttpExchange exchange, String name) throws IOException {
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            sendError(exchange, 405, "METHOD_NOT_ALLOWED", "The page accepts GET only");
+            sendError(exchange, 405, ErrorCodes.METHOD_NOT_ALLOWED, "The page accepts GET only");
             return;
         }
         Optional<DashboardFiles.File> file = page.find(name);
         if (file.isEmpty()) {
-            sendError(exchange, 404, "NOT_FOUND", "No such dashboard file: " + safe(name));
+            sendError(exchange, 404, ErrorCodes.NOT_FOUND, "No such dashboard file: " + safe(name));
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", file.get().contentType());
@@ -135,12 +129,13 @@ public final class DashboardServer implements AutoCloseable {
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("PUT")) {
             exchange.getResponseHeaders().set("Allow", "GET, PUT");
-            sendError(exchange, 405, "METHOD_NOT_ALLOWED", "The API accepts GET and PUT only");
+            sendError(exchange, 405, ErrorCodes.METHOD_NOT_ALLOWED, "The API accepts GET and PUT only");
             return;
         }
-        byte[] body = readBody(exchange.getRequestBody());
+        byte[] body = LoopbackGuard.readBody(exchange.getRequestBody());
         if (body == null) {
-            sendError(exchange, 413, "TOO_LARGE", "Request bodies are limited to " + MAX_BODY + " bytes");
+            sendError(exchange, 413, ErrorCodes.PAYLOAD_TOO_LARGE, "Request bodies are limited to "
+                    + LoopbackGuard.MAX_BODY + " bytes");
             return;
         }
         URI uri = exchange.getRequestURI();
@@ -150,28 +145,23 @@ public final class DashboardServer implements AutoCloseable {
             response = forwarder.forward(method, uri.getRawPath(), uri.getRawQuery(), contentType, body);
         } catch (SdkClientException e) {
             log.println("lfv-metrics dashboard: could not sign " + method + " " + uri.getRawPath() + ": " + e);
-            sendError(exchange, 500, "NO_CREDENTIALS",
+            sendError(exchange, 500, ErrorCodes.NO_CREDENTIALS,
                     "AWS credentials could not be resolved; see the console of lfv-metrics dashboard");
             return;
         } catch (IOException e) {
             log.println("lfv-metrics dashboard: " + method + " " + forwarder.endpoint().base() + uri.getRawPath()
                     + " failed: " + e);
-            sendError(exchange, 502, "UPSTREAM_UNREACHABLE",
+            sendError(exchange, 502, ErrorCodes.UPSTREAM_UNREACHABLE,
                     "The API at " + forwarder.endpoint().base().getHost() + " could not be reached");
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            sendError(exchange, 503, "SHUTTING_DOWN", "The dashboard server is stopping");
+            sendError(exchange, 503, ErrorCodes.SHUTTING_DOWN, "The dashboard server is stopping");
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         send(exchange, response.status(), response.body());
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        return body.length > MAX_BODY ? null : body;
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -2,11 +2,14 @@ package dev.lfvmetrics.cli.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lfvmetrics.cli.loopback.LoopbackGuard;
+import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.functions.api.ApiHandler;
+import dev.lfvmetrics.functions.api.ErrorCodes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,7 +50,7 @@ public final class LocalApiServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ExecutorService executor = Executors.newFixedThreadPool(4);
         server.setExecutor(executor);
-        server.createContext("/", exchange -> serve(handler, exchange));
+        server.createContext("/", exchange -> serve(handler, exchange, server.getAddress().getPort()));
         server.start();
         return new LocalApiServer(server, executor);
     }
@@ -63,9 +66,21 @@ public final class LocalApiServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private static void serve(ApiHandler handler, HttpExchange exchange) throws IOException {
+    private static void serve(ApiHandler handler, HttpExchange exchange, int port) throws IOException {
         try (exchange) {
-            APIGatewayV2HTTPResponse response = handler.handleRequest(toEvent(exchange), null);
+            if (!LoopbackGuard.isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"), port)) {
+                // The deployed API checks who calls (IAM); here any page the user opens could call, through DNS
+                // rebinding, unless the request names this server by its loopback address.
+                refuse(exchange, 403, ErrorCodes.FORBIDDEN_HOST, "open http://127.0.0.1:" + port + " instead");
+                return;
+            }
+            byte[] requestBody = LoopbackGuard.readBody(exchange.getRequestBody());
+            if (requestBody == null) {
+                refuse(exchange, 413, ErrorCodes.PAYLOAD_TOO_LARGE, "request bodies are limited to "
+                        + LoopbackGuard.MAX_BODY + " bytes");
+                return;
+            }
+            APIGatewayV2HTTPResponse response = handler.handleRequest(toEvent(exchange, requestBody), null);
             byte[] body = body(response);
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -79,16 +94,23 @@ public final class LocalApiServer implements AutoCloseable {
         }
     }
 
-    static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange) throws IOException {
+    private static void refuse(HttpExchange exchange, int status, String code, String message) throws IOException {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.putObject("error").put("code", code).put("message", message);
+        byte[] body = root.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, byte[] bytes) {
         URI uri = exchange.getRequestURI();
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders()
                 .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-        String body;
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readAllBytes();
-            body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
-        }
+        String body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
         String method = exchange.getRequestMethod();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")

@@ -180,7 +180,7 @@ class DashboardServerTest {
         HttpResponse<String> response = get("/projects");
 
         assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(response.body()).contains("\"code\":\"UPSTREAM_UNREACHABLE\"").contains("127.0.0.1")
+        assertThat(response.body()).contains("\"code\":\"UpstreamUnreachable\"").contains("127.0.0.1")
                 .doesNotContain("Exception").doesNotContain("refused");
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("failed");
     }
@@ -231,7 +231,7 @@ class DashboardServerTest {
             response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
 
-        assertThat(response).startsWith("HTTP/1.1 403").contains("FORBIDDEN_HOST");
+        assertThat(response).startsWith("HTTP/1.1 403").contains("ForbiddenHost");
         assertThat(api.received()).isEmpty();
         assertThat(client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + dashboard.port() + "/projects"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
