@@ -1,12 +1,12 @@
 package dev.lfvmetrics.functions.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A moto server process started for the tests and stopped with them. Found portably: {@code moto_server} on the
- * PATH, else {@code $MOTO_PYTHON}, else a {@code python3} that imports moto, else pyenv's 3.11.7.
+ * A moto server process started for the tests and stopped with them. Found by {@code scripts/find-moto.sh}:
+ * {@code moto_server} on the PATH, else {@code $MOTO_PYTHON}, else a {@code python3} that imports moto, else
+ * pyenv's 3.11.7.
  */
 final class MotoServer implements AutoCloseable {
 
@@ -115,69 +116,37 @@ final class MotoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The command that starts moto, as {@code scripts/find-moto.sh} (the one place that looks for it, also used by
+     * the test command's pre-flight check) prints it.
+     */
     private static List<String> findCommand() {
-        String onPath = onPath("moto_server");
-        if (onPath != null && works(List.of(onPath, "--help"))) {
-            return List.of(onPath);
-        }
-        String configured = System.getenv("MOTO_PYTHON");
-        if (configured != null && !configured.isBlank()) {
-            if (!works(List.of(configured, "-c", "import moto.server"))) {
-                throw new IllegalStateException("MOTO_PYTHON=" + configured + " cannot import moto. " + INSTALL_HINT);
-            }
-            return List.of(configured, "-m", "moto.server");
-        }
-        if (works(List.of("python3", "-c", "import moto.server"))) {
-            return List.of("python3", "-m", "moto.server");
-        }
-        String pyenvRoot = pyenvRoot();
-        if (pyenvRoot != null) {
-            String python = pyenvRoot + "/versions/3.11.7/bin/python3";
-            if (new File(python).canExecute() && works(List.of(python, "-c", "import moto.server"))) {
-                return List.of(python, "-m", "moto.server");
-            }
-        }
-        throw new IllegalStateException(INSTALL_HINT);
-    }
-
-    private static String pyenvRoot() {
-        String env = System.getenv("PYENV_ROOT");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        String home = System.getProperty("user.home");
-        return home == null ? null : home + "/.pyenv";
-    }
-
-    private static String onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            File candidate = new File(dir, name);
-            if (candidate.canExecute()) {
-                return candidate.getPath();
-            }
-        }
-        return null;
-    }
-
-    private static boolean works(List<String> command) {
+        Path script = repositoryRoot().resolve("scripts/find-moto.sh");
         try {
-            Process probe = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!probe.waitFor(60, TimeUnit.SECONDS)) {
-                probe.destroyForcibly();
-                return false;
+            Process finder = new ProcessBuilder("bash", script.toString()).start();
+            String found = new String(finder.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            String advice = new String(finder.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!finder.waitFor(120, TimeUnit.SECONDS) || finder.exitValue() != 0 || found.isEmpty()) {
+                throw new IllegalStateException(advice.isEmpty() ? INSTALL_HINT : advice);
             }
-            return probe.exitValue() == 0;
+            return List.of(found.split(" "));
         } catch (IOException e) {
-            return false;
+            throw new IllegalStateException("cannot run " + script + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            throw new IllegalStateException("interrupted while looking for moto", e);
         }
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("scripts/find-moto.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("scripts/find-moto.sh not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
     }
 
     private static int freePort() {
