@@ -1,5 +1,6 @@
 package dev.lfvmetrics.infra;
 
+import dev.lfvmetrics.contracts.TableLayout;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -22,7 +23,7 @@ import software.constructs.Construct;
 public final class DataStore extends Construct {
 
     /** The index that lists projects ({@code gsi1pk=PROJECTS}). */
-    public static final String PROJECTS_INDEX = "gsi1";
+    public static final String PROJECTS_INDEX = TableLayout.PROJECTS_INDEX;
 
     private final Table table;
     private final Bucket detailsBucket;
@@ -34,8 +35,8 @@ public final class DataStore extends Construct {
     public DataStore(Construct scope, String id) {
         super(scope, id);
         this.table = Table.Builder.create(this, "Table")
-                .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
+                .partitionKey(Attribute.builder().name(TableLayout.PARTITION_KEY).type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name(TableLayout.SORT_KEY).type(AttributeType.STRING).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true).build())
@@ -43,14 +44,15 @@ public final class DataStore extends Construct {
                 // without the $1/month of a customer key and without kms:* grants on every function role.
                 .encryption(TableEncryption.AWS_MANAGED)
                 .stream(StreamViewType.NEW_AND_OLD_IMAGES)
-                .timeToLiveAttribute("expiresAt")
+                .timeToLiveAttribute(TableLayout.TTL_ATTRIBUTE)
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
                 .indexName(PROJECTS_INDEX)
-                .partitionKey(Attribute.builder().name("gsi1pk").type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name("gsi1sk").type(AttributeType.STRING).build())
+                .partitionKey(Attribute.builder().name(TableLayout.INDEX_PARTITION_KEY).type(AttributeType.STRING)
+                        .build())
+                .sortKey(Attribute.builder().name(TableLayout.INDEX_SORT_KEY).type(AttributeType.STRING).build())
                 .build());
         this.detailsBucket = Bucket.Builder.create(this, "DetailsBucket")
                 .encryption(BucketEncryption.S3_MANAGED)

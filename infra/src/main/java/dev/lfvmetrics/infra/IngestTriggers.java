@@ -1,5 +1,6 @@
 package dev.lfvmetrics.infra;
 
+import dev.lfvmetrics.contracts.EventTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,7 @@ import software.constructs.Construct;
 public final class IngestTriggers extends Construct {
 
     /** The evaluation files Lookout for Vision writes after training (docs/design.md, Events). */
-    public static final List<String> EVALUATION_FILES = List.of("EvaluationResult-*.json",
-            "EvaluationManifest-*.json");
+    public static final List<String> EVALUATION_FILES = EventTypes.EVALUATION_FILES;
 
     static final int TARGET_RETRIES = 8;
     static final Duration TARGET_MAX_EVENT_AGE = Duration.hours(24);
@@ -56,8 +56,8 @@ public final class IngestTriggers extends Construct {
             Rule rule = Rule.Builder.create(this, "EvaluationFileCreated")
                     .description("An evaluation file of a trained model landed in an artifacts bucket")
                     .eventPattern(EventPattern.builder()
-                            .source(List.of("aws.s3"))
-                            .detailType(List.of("Object Created"))
+                            .source(List.of(EventTypes.S3_SOURCE))
+                            .detailType(List.of(EventTypes.OBJECT_CREATED))
                             .detail(Map.of(
                                     "bucket", Map.of("name", props.artifactsBuckets()),
                                     "object", Map.of("key", keys)))
@@ -70,16 +70,16 @@ public final class IngestTriggers extends Construct {
         this.backfill = Rule.Builder.create(this, "BackfillRequested")
                 .description("Someone asked to (re)ingest a model evaluation")
                 .eventPattern(EventPattern.builder()
-                        .source(List.of("lfv-metrics"))
-                        .detailType(List.of("Backfill Requested"))
+                        .source(List.of(EventTypes.BACKFILL_SOURCE))
+                        .detailType(List.of(EventTypes.BACKFILL_DETAIL_TYPE))
                         .build())
                 .build();
         backfill.addTarget(target);
         this.training = Rule.Builder.create(this, "SageMakerTrainingEnded")
                 .description("A followed SageMaker training job ended (defect-detection algorithm or tagged job)")
                 .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.sagemaker"))
-                        .detailType(List.of("SageMaker Training Job State Change"))
+                        .source(List.of(EventTypes.SAGEMAKER_SOURCE))
+                        .detailType(List.of(EventTypes.TRAINING_DETAIL_TYPE))
                         .detail(trainingDetail(props.sageMaker()))
                         .build())
                 .build();
@@ -88,8 +88,8 @@ public final class IngestTriggers extends Construct {
         this.transform = Rule.Builder.create(this, "SageMakerTransformEnded")
                 .description("A SageMaker batch transform ended: its predictions may evaluate a followed model")
                 .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.sagemaker"))
-                        .detailType(List.of("SageMaker Transform Job State Change"))
+                        .source(List.of(EventTypes.SAGEMAKER_SOURCE))
+                        .detailType(List.of(EventTypes.TRANSFORM_DETAIL_TYPE))
                         .detail(Map.of("TransformJobStatus", TRANSFORM_ENDS))
                         .build())
                 .build();

@@ -1,5 +1,6 @@
 package dev.lfvmetrics.infra;
 
+import dev.lfvmetrics.contracts.EnvironmentVariables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,27 +117,27 @@ public final class LfvMetricsStack extends Stack {
 
     private Map<String, String> environment(StackSettings settings) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("TABLE_NAME", data.table().getTableName());
-        env.put("DETAILS_BUCKET", data.detailsBucket().getBucketName());
-        env.put("DETAILS_PREFIX", DETAILS_PREFIX);
-        env.put("TOPIC_ARN", alerts.topic().getTopicArn());
+        env.put(EnvironmentVariables.TABLE_NAME, data.table().getTableName());
+        env.put(EnvironmentVariables.DETAILS_BUCKET, data.detailsBucket().getBucketName());
+        env.put(EnvironmentVariables.DETAILS_PREFIX, DETAILS_PREFIX);
+        env.put(EnvironmentVariables.TOPIC_ARN, alerts.topic().getTopicArn());
         env.put(PipelineFunctions.MODEL_CATALOG, settings.modelCatalog().value());
-        env.put("DASHBOARD_ENABLED", "true");
+        env.put(EnvironmentVariables.DASHBOARD_ENABLED, "true");
         // Lambda rejects empty values: optional variables are left out instead.
         if (!settings.defaultPolicy().isEmpty()) {
-            env.put("DEFAULT_POLICY", settings.defaultPolicy());
+            env.put(EnvironmentVariables.DEFAULT_POLICY, settings.defaultPolicy());
         }
         List<String> readable = new ArrayList<>(settings.artifactsBuckets());
         settings.sageMaker().buckets().stream().filter(b -> !readable.contains(b)).forEach(readable::add);
         if (!readable.isEmpty()) {
-            env.put("ARTIFACTS_BUCKETS", String.join(",", readable));
+            env.put(EnvironmentVariables.ARTIFACTS_BUCKETS, String.join(",", readable));
         }
-        env.put("SAGEMAKER_ALGORITHMS", String.join(",", settings.sageMaker().algorithms()));
-        env.put("SAGEMAKER_TAGGED_ONLY", Boolean.toString(settings.sageMaker().taggedOnly()));
+        env.put(EnvironmentVariables.SAGEMAKER_ALGORITHMS, String.join(",", settings.sageMaker().algorithms()));
+        env.put(EnvironmentVariables.SAGEMAKER_TAGGED_ONLY, Boolean.toString(settings.sageMaker().taggedOnly()));
         settings.descriptionBucket().ifPresent(bucket -> env.put(PipelineFunctions.DESCRIPTION_BUCKET, bucket));
-        Limits.checkEnvironment(env, Map.of("DEFAULT_POLICY", DefaultPolicy.PARAMETER,
-                "ARTIFACTS_BUCKETS", "artifactsBuckets' and 'predictionBuckets",
-                "SAGEMAKER_ALGORITHMS", SageMakerSettings.ALGORITHMS));
+        Limits.checkEnvironment(env, Map.of(EnvironmentVariables.DEFAULT_POLICY, DefaultPolicy.PARAMETER,
+                EnvironmentVariables.ARTIFACTS_BUCKETS, "artifactsBuckets' and 'predictionBuckets",
+                EnvironmentVariables.SAGEMAKER_ALGORITHMS, SageMakerSettings.ALGORITHMS));
         return env;
     }
 

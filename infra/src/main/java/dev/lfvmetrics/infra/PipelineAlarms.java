@@ -1,5 +1,6 @@
 package dev.lfvmetrics.infra;
 
+import dev.lfvmetrics.contracts.MetricNames;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,11 +26,11 @@ import software.constructs.Construct;
 public final class PipelineAlarms extends Construct {
 
     /** Namespace of the functions' own metrics (functions.log.JsonLog). */
-    public static final String NAMESPACE = "lfv-metrics";
+    public static final String NAMESPACE = MetricNames.NAMESPACE;
     /** The ingest function's outcome counter, with dimension {@value #OUTCOME}. */
-    public static final String INGEST_OUTCOME = "IngestOutcome";
-    static final String OUTCOME = "outcome";
-    static final String REJECTED = "REJECTED";
+    public static final String INGEST_OUTCOME = MetricNames.INGEST_OUTCOME;
+    static final String OUTCOME = MetricNames.OUTCOME;
+    static final String REJECTED = MetricNames.REJECTED;
 
     private static final Duration PERIOD = Duration.minutes(5);
 

@@ -1,5 +1,6 @@
 package dev.lfvmetrics.infra;
 
+import dev.lfvmetrics.contracts.EnvironmentVariables;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,8 @@ public final class PipelineFunctions extends Construct {
     static final String ALERT_HANDLER = "dev.lfvmetrics.functions.alert.AlertHandler::handleRequest";
     static final String API_HANDLER = "dev.lfvmetrics.functions.api.ApiHandler::handleRequest";
 
-    static final String MODEL_CATALOG = "MODEL_CATALOG";
-    static final String DESCRIPTION_BUCKET = "DESCRIPTION_BUCKET";
+    static final String MODEL_CATALOG = EnvironmentVariables.MODEL_CATALOG;
+    static final String DESCRIPTION_BUCKET = EnvironmentVariables.DESCRIPTION_BUCKET;
 
     /** Asynchronous ingest invocations (EventBridge) are retried this often before going to the failure queue. */
     static final int INGEST_ASYNC_RETRIES = 2;

@@ -1,6 +1,7 @@
 package dev.lfvmetrics.infra;
 
 import java.util.LinkedHashMap;
+import dev.lfvmetrics.contracts.Routes;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
@@ -29,20 +30,8 @@ import software.constructs.Construct;
  */
 public final class QueryApi extends Construct {
 
-    /** Every route of docs/design.md, method first, in the order the design lists them. */
-    public static final List<String> ROUTES = List.of(
-            "GET /projects",
-            "GET /projects/{project}/models/latest",
-            "GET /projects/{project}/models",
-            "GET /projects/{project}/models/{version}",
-            "GET /projects/{project}/models/{version}/images",
-            "GET /projects/{project}/compare",
-            "GET /projects/{project}/thresholds",
-            "PUT /projects/{project}/thresholds",
-            "GET /",
-            // '/ui' without a trailing segment is not matched by the greedy route below.
-            "GET /ui",
-            "GET /ui/{proxy+}");
+    /** Every route of the API: the shared list (contracts' Routes), which the API service is tested against. */
+    public static final List<String> ROUTES = Routes.ALL;
 
     private final HttpApi api;
     private final HttpStage stage;

@@ -1,5 +1,6 @@
 package dev.lfvmetrics.infra;
 
+import dev.lfvmetrics.contracts.SageMakerTags;
 import java.util.List;
 
 /**
@@ -19,10 +20,10 @@ public record SageMakerSettings(List<String> algorithms, boolean taggedOnly, Lis
     public static final String TAGGED_ONLY = "sagemakerTaggedOnly";
     /** Context parameter: comma-separated buckets of ground truth and predictions. */
     public static final String BUCKETS = "predictionBuckets";
-    /** The tag that makes a job followed (functions' SageMakerRules.PROJECT_TAG; StackSettingsTest pins both). */
-    public static final String PROJECT_TAG = "lfv-metrics:project";
-    /** AWS's defect-detection algorithm, in any region and account (functions' SageMakerRules has the same). */
-    public static final String DEFECT_DETECTION_ALGORITHM = "arn:aws:sagemaker:*:*:algorithm/lfv-public-algorithm-*";
+    /** The tag that makes a job followed. */
+    public static final String PROJECT_TAG = SageMakerTags.PROJECT;
+    /** AWS's defect-detection algorithm, in any region and account. */
+    public static final String DEFECT_DETECTION_ALGORITHM = SageMakerTags.DEFECT_DETECTION_ALGORITHM;
 
     /** Copies the lists. */
     public SageMakerSettings {

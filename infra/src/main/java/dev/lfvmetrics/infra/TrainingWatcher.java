@@ -1,5 +1,6 @@
 package dev.lfvmetrics.infra;
 
+import dev.lfvmetrics.contracts.EventTypes;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -39,9 +40,9 @@ import software.constructs.Construct;
 public final class TrainingWatcher extends Construct {
 
     /** The event the ingest function receives from the loop. */
-    public static final String WATCHER_SOURCE = "lfv-metrics.watcher";
+    public static final String WATCHER_SOURCE = EventTypes.WATCHER_SOURCE;
     /** Its detail-type. */
-    public static final String WATCHER_DETAIL_TYPE = "Model Training Finished";
+    public static final String WATCHER_DETAIL_TYPE = EventTypes.WATCHER_DETAIL_TYPE;
 
     private final StateMachine stateMachine;
     private final Rule createModel;
@@ -137,8 +138,8 @@ public final class TrainingWatcher extends Construct {
         this.createModel = Rule.Builder.create(this, "CreateModelCalled")
                 .description("CloudTrail: training of a watched Lookout for Vision project started")
                 .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.lookoutvision"))
-                        .detailType(List.of("AWS API Call via CloudTrail"))
+                        .source(List.of(EventTypes.LOOKOUTVISION_SOURCE))
+                        .detailType(List.of(EventTypes.CLOUDTRAIL_DETAIL_TYPE))
                         .detail(Map.of(
                                 "eventSource", List.of("lookoutvision.amazonaws.com"),
                                 "eventName", List.of("CreateModel"),

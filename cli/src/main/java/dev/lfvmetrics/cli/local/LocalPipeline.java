@@ -1,6 +1,7 @@
 package dev.lfvmetrics.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lfvmetrics.contracts.EnvironmentVariables;
 import dev.lfvmetrics.core.evaluate.EvaluationOptions;
 import dev.lfvmetrics.core.evaluate.Evaluator;
 import dev.lfvmetrics.functions.alert.AlertService;
@@ -89,14 +90,14 @@ public final class LocalPipeline implements AutoCloseable {
             ObjectStore artifacts = new S3ObjectStore(
                     new AwsClients(settings.region(), artifactsS3.endpoint(), localCredentials).s3());
             Map<String, String> env = new HashMap<>();
-            env.put("AWS_REGION", settings.region());
-            env.put("TABLE_NAME", LocalSettings.RESOURCE_NAME);
-            env.put("DETAILS_BUCKET", DETAILS_BUCKET);
-            env.put("DEFAULT_POLICY", settings.defaultPolicy());
+            env.put(EnvironmentVariables.AWS_REGION, settings.region());
+            env.put(EnvironmentVariables.TABLE_NAME, LocalSettings.RESOURCE_NAME);
+            env.put(EnvironmentVariables.DETAILS_BUCKET, DETAILS_BUCKET);
+            env.put(EnvironmentVariables.DEFAULT_POLICY, settings.defaultPolicy());
             Set<String> buckets = buckets(settings.artifacts());
-            env.put("ARTIFACTS_BUCKETS", String.join(",", buckets));
-            env.put("MODEL_CATALOG", Config.CATALOG_S3);
-            env.put("DASHBOARD_ENABLED", "true");
+            env.put(EnvironmentVariables.ARTIFACTS_BUCKETS, String.join(",", buckets));
+            env.put(EnvironmentVariables.MODEL_CATALOG, Config.CATALOG_S3);
+            env.put(EnvironmentVariables.DASHBOARD_ENABLED, "true");
 
             ModelStore store;
             ObjectStore details;
@@ -120,7 +121,7 @@ public final class LocalPipeline implements AutoCloseable {
                 details = new S3ObjectStore(detailsClient);
                 SnsClient sns = clients.sns();
                 String topicArn = sns.createTopic(b -> b.name(LocalSettings.RESOURCE_NAME + "-alerts")).topicArn();
-                env.put("TOPIC_ARN", topicArn);
+                env.put(EnvironmentVariables.TOPIC_ARN, topicArn);
                 notifier = new TeeNotifier(new SnsNotifier(sns, topicArn), console);
             }
             Config config = Config.from(env);

@@ -2,6 +2,7 @@ package dev.lfvmetrics.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lfvmetrics.contracts.EventTypes;
 import dev.lfvmetrics.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ final class ObjectCreatedEvents {
         event.put("version", "0");
         event.put("id", UUID.nameUUIDFromBytes((bucket + "/" + key).getBytes(StandardCharsets.UTF_8))
                 .toString());
-        event.put("detail-type", "Object Created");
-        event.put("source", "aws.s3");
+        event.put("detail-type", EventTypes.OBJECT_CREATED);
+        event.put("source", EventTypes.S3_SOURCE);
         event.putArray("resources").add("arn:aws:s3:::" + bucket);
         ObjectNode detail = event.putObject("detail");
         detail.put("version", "0");

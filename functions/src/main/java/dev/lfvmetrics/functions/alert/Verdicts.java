@@ -1,5 +1,6 @@
 package dev.lfvmetrics.functions.alert;
 
+import dev.lfvmetrics.contracts.EnvironmentVariables;
 import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.format.Formats;
 import dev.lfvmetrics.core.policy.Breach;
@@ -41,7 +42,7 @@ public final class Verdicts {
         InvalidPolicyException problem = null;
         if (defaultPolicy != null && !defaultPolicy.isBlank()) {
             try {
-                parsed = PolicyEvaluator.read(defaultPolicy, "DEFAULT_POLICY");
+                parsed = PolicyEvaluator.read(defaultPolicy, EnvironmentVariables.DEFAULT_POLICY);
             } catch (InvalidInputException e) {
                 // Not an init failure: projects with their own policy, failed trainings and the API still work.
                 problem = new InvalidPolicyException(e);

@@ -1,5 +1,6 @@
 package dev.lfvmetrics.functions.api;
 
+import dev.lfvmetrics.contracts.ErrorCodes;
 import java.util.Map;
 
 /** An answer other than success, with a message that is safe to show to the caller. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lfvmetrics.core.error.InvalidInputException;
+import dev.lfvmetrics.contracts.ErrorCodes;
+import dev.lfvmetrics.contracts.Routes;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.registry.ModelQualityDocument;
 import dev.lfvmetrics.core.compare.SummaryComparison;
@@ -40,9 +42,6 @@ import java.util.Optional;
  * which logs it and answers a generic 500.
  */
 public final class ApiService {
-
-    /** Last path segment of a version's Model Registry document. */
-    public static final String MODEL_QUALITY = "evaluation.json";
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
@@ -119,7 +118,7 @@ public final class ApiService {
             allow(method, "GET");
             return model(project, path.get(3));
         }
-        if (path.size() == 5 && path.get(2).equals("models") && path.get(4).equals(MODEL_QUALITY)) {
+        if (path.size() == 5 && path.get(2).equals("models") && path.get(4).equals(Routes.MODEL_QUALITY)) {
             allow(method, "GET");
             return modelQuality(project, path.get(3));
         }

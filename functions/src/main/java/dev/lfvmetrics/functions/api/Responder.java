@@ -1,6 +1,7 @@
 package dev.lfvmetrics.functions.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lfvmetrics.contracts.ErrorCodes;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.functions.artifacts.Failures;
 import dev.lfvmetrics.functions.log.JsonLog;

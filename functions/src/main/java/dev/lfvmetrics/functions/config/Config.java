@@ -2,6 +2,7 @@ package dev.lfvmetrics.functions.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import dev.lfvmetrics.contracts.EnvironmentVariables;
 import dev.lfvmetrics.functions.sagemaker.SageMakerRules;
 import java.util.Arrays;
 import java.util.List;
@@ -44,9 +45,9 @@ public record Config(
         String sageMakerCatalog) {
 
     /** The catalog that calls the DescribeModel API. */
-    public static final String CATALOG_LIVE = "live";
+    public static final String CATALOG_LIVE = EnvironmentVariables.CATALOG_LIVE;
     /** The catalog that reads saved DescribeModel documents from S3. */
-    public static final String CATALOG_S3 = "s3";
+    public static final String CATALOG_S3 = EnvironmentVariables.CATALOG_S3;
 
     public Config {
         artifactsBuckets = Set.copyOf(artifactsBuckets);
@@ -68,38 +69,38 @@ public record Config(
      * @return the configuration
      */
     public static Config from(Map<String, String> env) {
-        String catalog = catalog(env, "MODEL_CATALOG");
-        String sageMakerCatalog = catalog(env, "SAGEMAKER_CATALOG");
-        List<String> algorithms = Arrays.stream(optional(env, "SAGEMAKER_ALGORITHMS",
+        String catalog = catalog(env, EnvironmentVariables.MODEL_CATALOG);
+        String sageMakerCatalog = catalog(env, EnvironmentVariables.SAGEMAKER_CATALOG);
+        List<String> algorithms = Arrays.stream(optional(env, EnvironmentVariables.SAGEMAKER_ALGORITHMS,
                         SageMakerRules.DEFECT_DETECTION_ALGORITHM).split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .toList();
-        String taggedOnly = optional(env, "SAGEMAKER_TAGGED_ONLY", "false");
+        String taggedOnly = optional(env, EnvironmentVariables.SAGEMAKER_TAGGED_ONLY, "false");
         if (!"true".equals(taggedOnly) && !"false".equals(taggedOnly)) {
             throw new IllegalStateException("SAGEMAKER_TAGGED_ONLY must be 'true' or 'false', not '" + taggedOnly
                     + "'");
         }
-        String prefix = optional(env, "DETAILS_PREFIX", "lfv-metrics/");
+        String prefix = optional(env, EnvironmentVariables.DETAILS_PREFIX, "lfv-metrics/");
         if (!prefix.isEmpty() && !prefix.endsWith("/")) {
             prefix = prefix + "/";
         }
-        Set<String> buckets = Arrays.stream(optional(env, "ARTIFACTS_BUCKETS", "").split(","))
+        Set<String> buckets = Arrays.stream(optional(env, EnvironmentVariables.ARTIFACTS_BUCKETS, "").split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         return new Config(
-                required(env, "AWS_REGION"),
-                required(env, "TABLE_NAME"),
-                optional(env, "DETAILS_BUCKET", null),
+                required(env, EnvironmentVariables.AWS_REGION),
+                required(env, EnvironmentVariables.TABLE_NAME),
+                optional(env, EnvironmentVariables.DETAILS_BUCKET, null),
                 prefix,
-                optional(env, "TOPIC_ARN", null),
-                optional(env, "DEFAULT_POLICY", ""),
+                optional(env, EnvironmentVariables.TOPIC_ARN, null),
+                optional(env, EnvironmentVariables.DEFAULT_POLICY, ""),
                 buckets,
-                optional(env, "DESCRIPTION_BUCKET", null),
+                optional(env, EnvironmentVariables.DESCRIPTION_BUCKET, null),
                 catalog,
-                Boolean.parseBoolean(optional(env, "DASHBOARD_ENABLED", "false")),
-                endpoint(optional(env, "AWS_ENDPOINT_URL", null)),
+                Boolean.parseBoolean(optional(env, EnvironmentVariables.DASHBOARD_ENABLED, "false")),
+                endpoint(optional(env, EnvironmentVariables.AWS_ENDPOINT_URL, null)),
                 new SageMakerRules(algorithms, Boolean.parseBoolean(taggedOnly)),
                 sageMakerCatalog);
     }

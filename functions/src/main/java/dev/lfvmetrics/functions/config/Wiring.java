@@ -1,5 +1,6 @@
 package dev.lfvmetrics.functions.config;
 
+import dev.lfvmetrics.contracts.EnvironmentVariables;
 import dev.lfvmetrics.functions.artifacts.ObjectStore;
 import dev.lfvmetrics.functions.artifacts.S3ObjectStore;
 import dev.lfvmetrics.functions.catalog.LookoutVisionModelCatalog;
@@ -58,7 +59,7 @@ public final class Wiring {
 
     /** @return the SNS notifier for TOPIC_ARN */
     public Notifier notifier() {
-        return new SnsNotifier(clients.sns(), Config.require(config.topicArn(), "TOPIC_ARN"));
+        return new SnsNotifier(clients.sns(), Config.require(config.topicArn(), EnvironmentVariables.TOPIC_ARN));
     }
 
     /**
@@ -67,7 +68,8 @@ public final class Wiring {
      */
     public ModelCatalog catalog(ObjectStore objects) {
         if (Config.CATALOG_S3.equals(config.modelCatalog())) {
-            return new S3ModelCatalog(objects, Config.require(config.descriptionBucket(), "DESCRIPTION_BUCKET"));
+            return new S3ModelCatalog(objects, Config.require(config.descriptionBucket(),
+                    EnvironmentVariables.DESCRIPTION_BUCKET));
         }
         return new LookoutVisionModelCatalog(clients.lookoutVision());
     }
@@ -78,7 +80,8 @@ public final class Wiring {
      */
     public SageMakerCatalog sageMakerCatalog(ObjectStore objects) {
         if (Config.CATALOG_S3.equals(config.sageMakerCatalog())) {
-            return new SavedSageMakerCatalog(objects, Config.require(config.descriptionBucket(), "DESCRIPTION_BUCKET"));
+            return new SavedSageMakerCatalog(objects, Config.require(config.descriptionBucket(),
+                    EnvironmentVariables.DESCRIPTION_BUCKET));
         }
         return new LiveSageMakerCatalog(clients.sageMaker());
     }

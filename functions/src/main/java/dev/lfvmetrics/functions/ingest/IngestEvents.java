@@ -1,6 +1,7 @@
 package dev.lfvmetrics.functions.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lfvmetrics.contracts.EventTypes;
 import dev.lfvmetrics.functions.artifacts.S3Uri;
 import dev.lfvmetrics.functions.sagemaker.SageMakerJson;
 import dev.lfvmetrics.functions.sagemaker.TrainingJob;
@@ -11,19 +12,19 @@ import dev.lfvmetrics.functions.store.Versions;
 public final class IngestEvents {
 
     /** Source of the watcher's events. */
-    public static final String WATCHER_SOURCE = "lfv-metrics.watcher";
+    public static final String WATCHER_SOURCE = EventTypes.WATCHER_SOURCE;
     /** Detail type of the watcher's events. */
-    public static final String WATCHER_DETAIL_TYPE = "Model Training Finished";
+    public static final String WATCHER_DETAIL_TYPE = EventTypes.WATCHER_DETAIL_TYPE;
     /** Source of backfill events. */
-    public static final String BACKFILL_SOURCE = "lfv-metrics";
+    public static final String BACKFILL_SOURCE = EventTypes.BACKFILL_SOURCE;
     /** Detail type of backfill events. */
-    public static final String BACKFILL_DETAIL_TYPE = "Backfill Requested";
+    public static final String BACKFILL_DETAIL_TYPE = EventTypes.BACKFILL_DETAIL_TYPE;
     /** Source of SageMaker's own events. */
-    public static final String SAGEMAKER_SOURCE = "aws.sagemaker";
+    public static final String SAGEMAKER_SOURCE = EventTypes.SAGEMAKER_SOURCE;
     /** Detail type of a training job's state change. */
-    public static final String TRAINING_DETAIL_TYPE = "SageMaker Training Job State Change";
+    public static final String TRAINING_DETAIL_TYPE = EventTypes.TRAINING_DETAIL_TYPE;
     /** Detail type of a batch transform job's state change. */
-    public static final String TRANSFORM_DETAIL_TYPE = "SageMaker Transform Job State Change";
+    public static final String TRANSFORM_DETAIL_TYPE = EventTypes.TRANSFORM_DETAIL_TYPE;
 
     private IngestEvents() {
     }
@@ -39,7 +40,7 @@ public final class IngestEvents {
         String source = event.path("source").asText("");
         String detailType = event.path("detail-type").asText("");
         JsonNode detail = event.path("detail");
-        if ("aws.s3".equals(source) && "Object Created".equals(detailType)) {
+        if (EventTypes.S3_SOURCE.equals(source) && EventTypes.OBJECT_CREATED.equals(detailType)) {
             return objectCreated(detail);
         }
         if (WATCHER_SOURCE.equals(source) && WATCHER_DETAIL_TYPE.equals(detailType)) {
@@ -60,7 +61,7 @@ public final class IngestEvents {
                     ? rejected("transform job event lacks detail.TransformJobName or TransformJobStatus")
                     : new IngestRequest.SageMakerTransform(job);
         }
-        if ("aws.lookoutvision".equals(source)) {
+        if (EventTypes.LOOKOUTVISION_SOURCE.equals(source)) {
             return new IngestRequest.Unsupported(IngestOutcome.IGNORED,
                     "CreateModel marks the start of a training; the wait loop ingests the model when it ends");
         }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lfvmetrics.contracts.MetricNames;
 import dev.lfvmetrics.core.evaluate.EvaluationOptions;
 import dev.lfvmetrics.core.evaluate.Evaluator;
 import dev.lfvmetrics.core.json.Json;
@@ -57,7 +58,7 @@ public final class IngestHandler implements RequestStreamHandler {
             LOG.error("event is not JSON", e);
             result = IngestResult.of(IngestOutcome.REJECTED, "event is not JSON");
         }
-        LOG.count("IngestOutcome", "outcome", result.outcome().name());
+        LOG.count(MetricNames.INGEST_OUTCOME, MetricNames.OUTCOME, result.outcome().name());
         LOG.info("event handled", "outcome", result.outcome().name(), "reason", result.reason());
         Json.mapper().writeValue(output, result);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lfvmetrics.contracts.EnvironmentVariables;
 import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.evaluate.Evaluator;
 import dev.lfvmetrics.core.format.EvaluationResult;
@@ -112,7 +113,7 @@ public final class IngestService {
         this.store = store;
         this.evaluator = evaluator;
         this.allowedBuckets = config.artifactsBuckets();
-        this.detailsBucket = Config.require(config.detailsBucket(), "DETAILS_BUCKET");
+        this.detailsBucket = Config.require(config.detailsBucket(), EnvironmentVariables.DETAILS_BUCKET);
         this.detailsPrefix = config.detailsPrefix();
         this.clock = clock;
     }

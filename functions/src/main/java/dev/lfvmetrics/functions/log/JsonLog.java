@@ -2,6 +2,7 @@ package dev.lfvmetrics.functions.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lfvmetrics.contracts.MetricNames;
 import dev.lfvmetrics.core.json.Json;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -19,7 +20,7 @@ import java.util.Map;
 public final class JsonLog {
 
     /** Namespace of the metrics emitted through {@link #count}. */
-    public static final String NAMESPACE = "lfv-metrics";
+    public static final String NAMESPACE = MetricNames.NAMESPACE;
 
     private static final int MAX_TRACE = 4000;
 

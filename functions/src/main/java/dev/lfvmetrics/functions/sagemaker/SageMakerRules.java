@@ -1,5 +1,6 @@
 package dev.lfvmetrics.functions.sagemaker;
 
+import dev.lfvmetrics.contracts.SageMakerTags;
 import dev.lfvmetrics.functions.store.Versions;
 import java.util.Arrays;
 import java.util.List;
@@ -30,17 +31,17 @@ import java.util.stream.Collectors;
 public record SageMakerRules(List<String> algorithms, boolean taggedOnly) {
 
     /** Tag naming a job's project. */
-    public static final String PROJECT_TAG = "lfv-metrics:project";
+    public static final String PROJECT_TAG = SageMakerTags.PROJECT;
     /** Tag naming a job's version. */
-    public static final String VERSION_TAG = "lfv-metrics:version";
+    public static final String VERSION_TAG = SageMakerTags.VERSION;
     /** Tag on a transform job naming the training job whose model it ran. */
-    public static final String TRAINING_JOB_TAG = "lfv-metrics:training-job";
+    public static final String TRAINING_JOB_TAG = SageMakerTags.TRAINING_JOB;
     /** Tag on a transform job naming its labelled test manifest. */
-    public static final String GROUND_TRUTH_TAG = "lfv-metrics:ground-truth";
+    public static final String GROUND_TRUTH_TAG = SageMakerTags.GROUND_TRUTH;
     /** The training channel holding the test manifest. */
     public static final String TEST_CHANNEL = "test";
     /** The algorithm AWS published as the successor of Lookout for Vision, in any region and account. */
-    public static final String DEFECT_DETECTION_ALGORITHM = "arn:aws:sagemaker:*:*:algorithm/lfv-public-algorithm-*";
+    public static final String DEFECT_DETECTION_ALGORITHM = SageMakerTags.DEFECT_DETECTION_ALGORITHM;
 
     private static final Pattern NAME_SUFFIX = Pattern.compile(
             "-(\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-\\d{2}(-\\d{1,3})?|\\d{8,14}|\\d+)$");

@@ -2,6 +2,7 @@ package dev.lfvmetrics.functions.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lfvmetrics.contracts.TableLayout;
 import dev.lfvmetrics.core.json.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -87,11 +88,11 @@ public final class DynamoDbModelStore implements ModelStore {
 
     private void moveLatest(ModelRecord record) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(PROJECT_PREFIX + record.project()));
-        item.put("sk", s(LATEST));
+        item.put(TableLayout.PARTITION_KEY, s(PROJECT_PREFIX + record.project()));
+        item.put(TableLayout.SORT_KEY, s(LATEST));
         item.put("entity", s(LATEST));
-        item.put("gsi1pk", s(PROJECTS));
-        item.put("gsi1sk", s(record.project()));
+        item.put(TableLayout.INDEX_PARTITION_KEY, s(PROJECTS));
+        item.put(TableLayout.INDEX_SORT_KEY, s(record.project()));
         item.put("project", s(record.project()));
         item.put("version", s(record.version()));
         item.put("versionNumber", n(record.versionNumber()));
@@ -212,7 +213,7 @@ public final class DynamoDbModelStore implements ModelStore {
         item.put("entity", s("ALERT"));
         item.put("state", s(AlertState.PENDING.name()));
         item.put("createdAt", s(clock.instant().toString()));
-        item.put("expiresAt", n(clock.instant().plus(ALERT_RETENTION).getEpochSecond()));
+        item.put(TableLayout.TTL_ATTRIBUTE, n(clock.instant().plus(ALERT_RETENTION).getEpochSecond()));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return AlertState.NEW;
@@ -280,8 +281,10 @@ public final class DynamoDbModelStore implements ModelStore {
                 .expressionAttributeValues(Map.of(":pk", s(PROJECT_PREFIX + project), ":v", s(VERSION_PREFIX)))
                 .scanIndexForward(false)
                 .limit(1));
-        return claims.items().isEmpty() ? 0
-                : Long.parseLong(claims.items().get(0).get("sk").s().substring(VERSION_PREFIX.length()));
+        if (claims.items().isEmpty()) {
+            return 0;
+        }
+        return Long.parseLong(claims.items().get(0).get(TableLayout.SORT_KEY).s().substring(VERSION_PREFIX.length()));
     }
 
     /** Claims a version for a job: null (or an exception when required) when another job has it. */
@@ -384,7 +387,7 @@ public final class DynamoDbModelStore implements ModelStore {
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of("pk", s(pk), "sk", s(sk));
+        return Map.of(TableLayout.PARTITION_KEY, s(pk), TableLayout.SORT_KEY, s(sk));
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {

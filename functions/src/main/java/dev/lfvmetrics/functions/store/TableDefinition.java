@@ -1,5 +1,6 @@
 package dev.lfvmetrics.functions.store;
 
+import dev.lfvmetrics.contracts.TableLayout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -19,9 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 public final class TableDefinition {
 
     /** Name of the global secondary index listing projects. */
-    public static final String PROJECTS_INDEX = "gsi1";
+    public static final String PROJECTS_INDEX = TableLayout.PROJECTS_INDEX;
     /** Attribute DynamoDB's TTL deletes expired alert records by. */
-    public static final String TTL_ATTRIBUTE = "expiresAt";
+    public static final String TTL_ATTRIBUTE = TableLayout.TTL_ATTRIBUTE;
 
     private TableDefinition() {
     }
@@ -52,10 +53,12 @@ public final class TableDefinition {
     public static void create(DynamoDbClient dynamo, String table) {
         dynamo.createTable(b -> b.tableName(table)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("gsi1pk"), attribute("gsi1sk"))
-                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                .attributeDefinitions(attribute(TableLayout.PARTITION_KEY), attribute(TableLayout.SORT_KEY),
+                        attribute(TableLayout.INDEX_PARTITION_KEY), attribute(TableLayout.INDEX_SORT_KEY))
+                .keySchema(key(TableLayout.PARTITION_KEY, KeyType.HASH), key(TableLayout.SORT_KEY, KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(PROJECTS_INDEX)
-                        .keySchema(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE))
+                        .keySchema(key(TableLayout.INDEX_PARTITION_KEY, KeyType.HASH),
+                                key(TableLayout.INDEX_SORT_KEY, KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                         .build())
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));

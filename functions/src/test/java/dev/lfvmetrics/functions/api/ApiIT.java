@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lfvmetrics.contracts.Routes;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.functions.config.AwsClients;
 import dev.lfvmetrics.functions.config.Config;
@@ -222,6 +223,24 @@ class ApiIT {
         assertThat(fixed.getStatusCode()).isEqualTo(200);
         assertThat(after.getStatusCode()).isEqualTo(200);
         assertThat(json(after).path("policy").path("minimums").path("f1Score").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void everyRouteTheStackCreatesIsOneTheServiceAnswers() {
+        for (String route : Routes.ALL) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replace("{project}", "circuit-board")
+                    .replace("{version}", "1").replace("{proxy+}", "index.html");
+            APIGatewayV2HTTPEvent event = request(method, path, path.endsWith("/compare")
+                    ? Map.of("base", "1", "candidate", "2") : Map.of());
+            if ("PUT".equals(method)) {
+                event.setBody("{\"minimums\":{\"f1Score\":0.5}}");
+            }
+
+            APIGatewayV2HTTPResponse response = call(event);
+
+            assertThat(response.getStatusCode()).as(route).isIn(200, 302);
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.lfvmetrics.functions.api;
+package dev.lfvmetrics.contracts;
 
 /**
  * The error codes ({@code {"error":{"code": ...}}}) of the query API and of the two local servers that stand in front
