@@ -2,12 +2,12 @@ package dev.lfvmetrics.functions.store;
 
 import dev.lfvmetrics.functions.testing.MotoExtension;
 import dev.lfvmetrics.functions.testing.TestAccount;
-import dev.lfvmetrics.functions.testing.VersionAssignmentContract;
+import dev.lfvmetrics.functions.testing.ModelStoreContract;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The version-assignment contract on the DynamoDB store, against moto. */
+/** The ModelStore contract on the DynamoDB store, against moto. */
 @ExtendWith(MotoExtension.class)
-class DynamoDbVersionAssignmentIT extends VersionAssignmentContract {
+class DynamoDbModelStoreContractIT extends ModelStoreContract {
 
     @Override
     protected ModelStore store() {

@@ -1,12 +1,12 @@
 package dev.lfvmetrics.cli.local;
 
 import dev.lfvmetrics.functions.store.ModelStore;
-import dev.lfvmetrics.functions.testing.VersionAssignmentContract;
+import dev.lfvmetrics.functions.testing.ModelStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The version-assignment contract on the local mode's file store. */
-class FileVersionAssignmentTest extends VersionAssignmentContract {
+/** The ModelStore contract on the local mode's file store. */
+class FileModelStoreContractTest extends ModelStoreContract {
 
     @TempDir
     Path state;
