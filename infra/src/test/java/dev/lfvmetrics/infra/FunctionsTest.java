@@ -55,12 +55,14 @@ class FunctionsTest {
     }
 
     @Test
-    void everyFunctionHasSnapStartJsonLogsAndItsOwnLogGroupWithRetention() {
+    void everyFunctionHasSnapStartJsonLogsAtInfoAndItsOwnLogGroupWithRetention() {
         for (PipelineFunction function : all(full)) {
             full.template().hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Handler", Match.anyValue(),
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
-                    "LoggingConfig", Map.of("LogFormat", "JSON", "LogGroup", full.ref(function.logGroup())),
+                    // INFO pinned: the metrics the alarms read are INFO-level EMF lines.
+                    "LoggingConfig", Map.of("LogFormat", "JSON", "LogGroup", full.ref(function.logGroup()),
+                            "ApplicationLogLevel", "INFO", "SystemLogLevel", "WARN"),
                     "Role", full.getAtt(function.role(), "Arn"))));
         }
         Map<String, Map<String, Object>> groups = full.resources("AWS::Logs::LogGroup");
