@@ -7,7 +7,7 @@
 #     bench/pipeline/run.sh                 # everything, ~15 min on 2 busy cores
 #     RUNS=5 INGEST_RUNS=1 bench/pipeline/run.sh   # quicker, fewer repetitions
 #     LINES=1000000 OUT=bench-data/pipeline-1m SKIP="local cold jar" bench/pipeline/run.sh   # ingest only, 1M images
-# Needs: java 17 (javac), python3, /usr/bin/time, curl, moto (moto_server on PATH, $MOTO_PYTHON, or pyenv 3.11.7).
+# Needs: java 17, python3, /usr/bin/time, curl, moto (moto_server on PATH, $MOTO_PYTHON, or pyenv 3.11.7).
 # Writes everything under bench-data/pipeline/ (gitignored); the figures end up in bench-data/pipeline/results/.
 set -euo pipefail
 
@@ -21,11 +21,12 @@ HEAP="${HEAP:--Xmx400m}"          # a 512 MB function leaves ~400 MB for the hea
 SKIP="${SKIP:-}"                  # words among: local cold jar (e.g. SKIP="local cold" for an ingest-only run)
 FN_JAR="$ROOT/functions/target/lfv-metrics-functions.jar"
 CLI_JAR="$ROOT/cli/target/lfv-metrics.jar"
+HARNESS_JAR="$ROOT/bench/pipeline/target/harness.jar"
 TABLE=lfv-bench
 DETAILS=lfv-bench-details
 ARTIFACTS=lfv-bench-artifacts
 
-for jar in "$FN_JAR" "$CLI_JAR"; do
+for jar in "$FN_JAR" "$CLI_JAR" "$HARNESS_JAR"; do
     [[ -f "$jar" ]] || { echo "missing $jar: run 'mvn -B -DskipTests package' first" >&2; exit 2; }
 done
 [[ -x /usr/bin/time ]] || { echo "missing /usr/bin/time (apt-get install time)" >&2; exit 2; }
@@ -51,11 +52,8 @@ log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$RES/run.log"; }
 } > "$RES/machine.txt"
 cat "$RES/machine.txt"
 
-log "compiling the harness against the functions jar"
-rm -rf "$OUT/classes"
-javac --release 17 -nowarn -d "$OUT/classes" -cp "$FN" $(find "$ROOT/bench/pipeline/src" -name '*.java')
-# A jar, not a folder: class-data sharing archives classes from jars only.
-jar cf "$OUT/jars/harness.jar" -C "$OUT/classes" .
+# The harness is a Maven module (bench/pipeline/pom.xml), built with the rest; a jar, which class-data sharing needs.
+cp "$HARNESS_JAR" "$OUT/jars/harness.jar"
 CP="$OUT/jars/harness.jar:$FN"
 
 S3DIR="$OUT/s3"

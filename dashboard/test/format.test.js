@@ -1,7 +1,7 @@
 // The page's number formatting, tested in Node: the module has no DOM dependency.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ratio, signed, count, signedCount, when, raw } from '../functions/src/main/resources/dashboard/format.js';
+import { ratio, signed, count, signedCount, when, raw } from '../page/format.js';
 
 test('ratios have three decimals and undefined figures a dash', () => {
   assert.equal(ratio(0.9333333333333333), '0.933');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const JAR = path.join(ROOT, 'cli', 'target', 'lfv-metrics.jar');
 const ARTIFACTS = path.join(ROOT, 'events', 'artifacts');
 const THRESHOLDS = path.join(ROOT, 'events', 'thresholds.json');
