@@ -24,6 +24,11 @@ public final class LfvMetricsApp {
      */
     public static void main(String[] args) {
         App app = new App();
+        // The region a deploy goes to, when the CDK CLI knows it: checked at synth (a -c region=... wins).
+        String region = System.getenv("CDK_DEFAULT_REGION");
+        if (region != null && app.getNode().tryGetContext(SnapStartRegions.PARAMETER) == null) {
+            app.getNode().setContext(SnapStartRegions.PARAMETER, region);
+        }
         try {
             create(app, StackSettings.fromContext(app.getNode(), Path.of("")));
         } catch (InvalidContextException e) {

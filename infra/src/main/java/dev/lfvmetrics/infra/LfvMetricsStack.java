@@ -63,6 +63,7 @@ public final class LfvMetricsStack extends Stack {
     public LfvMetricsStack(Construct scope, String id, StackProps props, StackSettings settings) {
         super(scope, id, props);
         Tags.of(this).add("project", "lfv-metrics");
+        SnapStartRegions.guard(this);
         this.data = new DataStore(this, "Data");
         this.alerts = new AlertTopic(this, "Alerts", new AlertTopicProps(settings.alertEmails(), settings.slack()));
         DeadLetterQueue eventDeadLetters = new DeadLetterQueue(this, "EventDeadLetters",

@@ -101,6 +101,7 @@ public record StackSettings(List<String> artifactsBuckets, String artifactsPrefi
                 "must be true or false, not '" + taggedOnly + "'");
         SageMakerSettings sageMaker = SageMakerSettings.of(algorithms, Boolean.parseBoolean(taggedOnly),
                 predictionBuckets);
+        SnapStartRegions.check(string(context, SnapStartRegions.PARAMETER).orElse(null));
         List<String> keys = list(context, "artifactsKmsKeys");
         for (String key : keys) {
             require(KMS_KEY.matcher(key).matches(), "artifactsKmsKeys", "'" + key + "' is not a KMS key ARN "
