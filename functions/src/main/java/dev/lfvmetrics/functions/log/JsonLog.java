@@ -47,6 +47,16 @@ public final class JsonLog {
     }
 
     /**
+     * A logger with a library's own name (the SLF4J bridge).
+     *
+     * @param name the logger's name
+     * @return the logger
+     */
+    static JsonLog named(String name) {
+        return new JsonLog(name);
+    }
+
+    /**
      * Sends every following line to another stream instead of standard output.
      *
      * @param stream where log lines go; null for standard output again
