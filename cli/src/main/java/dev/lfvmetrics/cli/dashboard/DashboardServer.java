@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,7 +88,7 @@ public final class DashboardServer implements AutoCloseable {
             if (!LoopbackGuard.isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"), port())) {
                 // A page on another site that re-points its host name at 127.0.0.1 (DNS rebinding) must not get
                 // to use the caller's credentials through this server.
-                sendError(exchange, 403, ErrorCodes.FORBIDDEN_HOST, "Open the dashboard at " + pageUrl());
+                LoopbackGuard.sendError(exchange, 403, ErrorCodes.FORBIDDEN_HOST, "Open the dashboard at " + pageUrl());
             } else if (path.equals("/") || path.equals("/ui")) {
                 exchange.getResponseHeaders().set("Location", "/ui/");
                 exchange.sendResponseHeaders(302, -1);
@@ -98,7 +97,7 @@ public final class DashboardServer implements AutoCloseable {
             } else if (path.equals("/projects") || path.startsWith("/projects/")) {
                 forward(exchange);
             } else {
-                sendError(exchange, 404, ErrorCodes.NOT_FOUND, "No such route: " + safe(path));
+                LoopbackGuard.sendError(exchange, 404, ErrorCodes.NOT_FOUND, "No such route: " + safe(path));
             }
         }
     }
@@ -107,12 +106,12 @@ public final class DashboardServer implements AutoCloseable {
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            sendError(exchange, 405, ErrorCodes.METHOD_NOT_ALLOWED, "The page accepts GET only");
+            LoopbackGuard.sendError(exchange, 405, ErrorCodes.METHOD_NOT_ALLOWED, "The page accepts GET only");
             return;
         }
         Optional<DashboardFiles.File> file = page.find(name);
         if (file.isEmpty()) {
-            sendError(exchange, 404, ErrorCodes.NOT_FOUND, "No such dashboard file: " + safe(name));
+            LoopbackGuard.sendError(exchange, 404, ErrorCodes.NOT_FOUND, "No such dashboard file: " + safe(name));
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", file.get().contentType());
@@ -129,12 +128,12 @@ public final class DashboardServer implements AutoCloseable {
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("PUT")) {
             exchange.getResponseHeaders().set("Allow", "GET, PUT");
-            sendError(exchange, 405, ErrorCodes.METHOD_NOT_ALLOWED, "The API accepts GET and PUT only");
+            LoopbackGuard.sendError(exchange, 405, ErrorCodes.METHOD_NOT_ALLOWED, "The API accepts GET and PUT only");
             return;
         }
         byte[] body = LoopbackGuard.readBody(exchange.getRequestBody());
         if (body == null) {
-            sendError(exchange, 413, ErrorCodes.PAYLOAD_TOO_LARGE, "Request bodies are limited to "
+            LoopbackGuard.sendError(exchange, 413, ErrorCodes.PAYLOAD_TOO_LARGE, "Request bodies are limited to "
                     + LoopbackGuard.MAX_BODY + " bytes");
             return;
         }
@@ -145,18 +144,18 @@ public final class DashboardServer implements AutoCloseable {
             response = forwarder.forward(method, uri.getRawPath(), uri.getRawQuery(), contentType, body);
         } catch (SdkClientException e) {
             log.println("lfv-metrics dashboard: could not sign " + method + " " + uri.getRawPath() + ": " + e);
-            sendError(exchange, 500, ErrorCodes.NO_CREDENTIALS,
+            LoopbackGuard.sendError(exchange, 500, ErrorCodes.NO_CREDENTIALS,
                     "AWS credentials could not be resolved; see the console of lfv-metrics dashboard");
             return;
         } catch (IOException e) {
             log.println("lfv-metrics dashboard: " + method + " " + forwarder.endpoint().base() + uri.getRawPath()
                     + " failed: " + e);
-            sendError(exchange, 502, ErrorCodes.UPSTREAM_UNREACHABLE,
+            LoopbackGuard.sendError(exchange, 502, ErrorCodes.UPSTREAM_UNREACHABLE,
                     "The API at " + forwarder.endpoint().base().getHost() + " could not be reached");
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            sendError(exchange, 503, ErrorCodes.SHUTTING_DOWN, "The dashboard server is stopping");
+            LoopbackGuard.sendError(exchange, 503, ErrorCodes.SHUTTING_DOWN, "The dashboard server is stopping");
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
@@ -171,33 +170,8 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    private static void sendError(HttpExchange exchange, int status, String code, String message) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        String json = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + jsonEscape(message) + "\"}}";
-        send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
-    }
-
     // Echoed paths are cut short so a hostile URL cannot fill the error message.
     private static String safe(String text) {
         return text.length() > 200 ? text.substring(0, 200) + "..." : text;
-    }
-
-    static String jsonEscape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '<' -> out.append("\\u003c");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

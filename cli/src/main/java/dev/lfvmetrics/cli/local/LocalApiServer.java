@@ -2,12 +2,10 @@ package dev.lfvmetrics.cli.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lfvmetrics.cli.loopback.LoopbackGuard;
 import dev.lfvmetrics.contracts.ErrorCodes;
-import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.functions.api.ApiHandler;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -71,12 +69,13 @@ public final class LocalApiServer implements AutoCloseable {
             if (!LoopbackGuard.isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"), port)) {
                 // The deployed API checks who calls (IAM); here any page the user opens could call, through DNS
                 // rebinding, unless the request names this server by its loopback address.
-                refuse(exchange, 403, ErrorCodes.FORBIDDEN_HOST, "open http://127.0.0.1:" + port + " instead");
+                LoopbackGuard.sendError(exchange, 403, ErrorCodes.FORBIDDEN_HOST, "open http://127.0.0.1:" + port
+                        + " instead");
                 return;
             }
             byte[] requestBody = LoopbackGuard.readBody(exchange.getRequestBody());
             if (requestBody == null) {
-                refuse(exchange, 413, ErrorCodes.PAYLOAD_TOO_LARGE, "request bodies are limited to "
+                LoopbackGuard.sendError(exchange, 413, ErrorCodes.PAYLOAD_TOO_LARGE, "request bodies are limited to "
                         + LoopbackGuard.MAX_BODY + " bytes");
                 return;
             }
@@ -94,16 +93,6 @@ public final class LocalApiServer implements AutoCloseable {
         }
     }
 
-    private static void refuse(HttpExchange exchange, int status, String code, String message) throws IOException {
-        ObjectNode root = Json.mapper().createObjectNode();
-        root.putObject("error").put("code", code).put("message", message);
-        byte[] body = root.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
 
     static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, byte[] bytes) {
         URI uri = exchange.getRequestURI();

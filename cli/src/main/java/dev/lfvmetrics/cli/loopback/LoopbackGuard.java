@@ -1,7 +1,12 @@
 package dev.lfvmetrics.cli.loopback;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.lfvmetrics.core.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What both local servers (the local mode's API and the dashboard's signing proxy) check before serving: the
@@ -35,5 +40,25 @@ public final class LoopbackGuard {
     public static byte[] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY + 1);
         return body.length > MAX_BODY ? null : body;
+    }
+
+    /**
+     * Answers with the API's error document, {@code {"error":{"code","message"}}}.
+     *
+     * @param exchange the exchange
+     * @param status   HTTP status
+     * @param code     one of contracts' ErrorCodes
+     * @param message  for a human; '<' is escaped, so an echoed path cannot become markup anywhere it is shown
+     * @throws IOException when the answer cannot be written
+     */
+    public static void sendError(HttpExchange exchange, int status, String code, String message) throws IOException {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.putObject("error").put("code", code).put("message", message);
+        byte[] body = root.toString().replace("<", "\\u003c").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 }

@@ -7,7 +7,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.json.Json;
 import java.nio.charset.StandardCharsets;
 
@@ -28,16 +27,6 @@ class ScannerFuzzTest {
             + "\"anomaly-label-detected\":1,\"anomaly-label-detected-metadata\":{\"class-name\":\"anomaly\","
             + "\"confidence\":0.875,\"type\":\"groundtruth/image-classification\",\"model-version\":\"3\"}}";
 
-    private static Object outcome(byte[] line, boolean fast) {
-        ManifestLineParser parser = new ManifestLineParser(true, fast);
-        parser.setCaptureIdentity(true);
-        try {
-            parser.parse(line, 0, line.length, "m.jsonl", 7);
-            return parser.toManifestLine();
-        } catch (InvalidInputException e) {
-            return "error: " + e.problem();
-        }
-    }
 
     private static boolean jacksonReadsOneObject(String text) {
         try {
@@ -61,15 +50,15 @@ class ScannerFuzzTest {
         }
         byte[] line = text.getBytes(StandardCharsets.UTF_8);
 
-        Object fast = outcome(line, true);
-        Object jackson = outcome(line, false);
+        Object fast = FastLineScannerTest.outcome(line, true);
+        Object jackson = FastLineScannerTest.outcome(line, false);
 
         assertThat(fast).as("fast vs Jackson on %s", text).isEqualTo(jackson);
         if (jacksonReadsOneObject(text)) {
             assertThat(String.valueOf(fast)).as("a JSON object called broken: %s", text).doesNotContain("broken JSON");
             if (underUnknownKey) {
                 assertThat(fast).as("a valid line with an unknown key: %s", text)
-                        .isEqualTo(outcome(VALID.getBytes(StandardCharsets.UTF_8), false));
+                        .isEqualTo(FastLineScannerTest.outcome(VALID.getBytes(StandardCharsets.UTF_8), false));
             }
         }
     }
