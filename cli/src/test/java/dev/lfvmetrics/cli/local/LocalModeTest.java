@@ -78,6 +78,29 @@ class LocalModeTest {
     }
 
     @Test
+    void givenSageMakersEventsAndTheBackfill_whenIngestedOneByOne_thenTheVersionsAreStoredAndJudged()
+            throws IOException {
+        Path events = ARTIFACTS.resolve("lfv-samples/sagemaker/events");
+
+        CliRun run = run("local", "--artifacts", ARTIFACTS.toString(), "--state", state.toString(), "--no-serve",
+                "--thresholds", THRESHOLDS.toString(),
+                "--ingest", events.resolve("04-tiles-training-completed.json").toString(),
+                "--ingest", events.resolve("05-tiles-transform-completed.json").toString(),
+                "--ingest", events.resolve("06-tiles-backfill-v2.json").toString());
+
+        assertThat(run.status()).as(run.err()).isEqualTo(Main.OK);
+        assertThat(run.out()).contains("ingest tiles v1: STORED", "ingest tiles v1: UPDATED", "ingest tiles v2: STORED",
+                "tiles v2: f1Score dropped");
+        FileModelStore store = new FileModelStore(state.resolve("store.json"));
+        assertThat(store.model("tiles", "1")).hasValueSatisfying(m -> {
+            assertThat(m.evaluated()).isTrue();
+            assertThat(m.trainingJson()).contains("tiles-segmentation-a1b2");
+        });
+        assertThat(store.model("tiles", "2")).hasValueSatisfying(m -> assertThat(m.evaluated()).isTrue());
+        assertThat(store.projects()).extracting(h -> h.project()).containsExactly("tiles");
+    }
+
+    @Test
     void aFailedTrainingEventIsStoredAndAlerted() throws IOException {
         CliRun run = run("local", "--artifacts", ARTIFACTS.toString(), "--state", state.toString(), "--no-serve",
                 "--ingest", ROOT.resolve("events/watcher-training-failed.json").toString());
