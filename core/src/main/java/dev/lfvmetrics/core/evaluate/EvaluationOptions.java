@@ -8,8 +8,12 @@ import java.time.Clock;
  * @param maxMisclassified how many misclassified images the summary lists at most (the total is always counted)
  * @param curvePoints      at most this many points per stored curve
  * @param clock            source of the summary's {@code computedAt}
+ * @param intervalLevel    confidence level of the summary's intervals, in (0, 1)
  */
-public record EvaluationOptions(int maxMisclassified, int curvePoints, Clock clock) {
+public record EvaluationOptions(int maxMisclassified, int curvePoints, Clock clock, double intervalLevel) {
+
+    /** Default confidence level of the intervals. */
+    public static final double DEFAULT_INTERVAL_LEVEL = 0.95;
 
     /** Default cap of the misclassified list. */
     public static final int DEFAULT_MAX_MISCLASSIFIED = 100;
@@ -27,6 +31,9 @@ public record EvaluationOptions(int maxMisclassified, int curvePoints, Clock clo
         if (clock == null) {
             clock = Clock.systemUTC();
         }
+        if (!(intervalLevel > 0 && intervalLevel < 1)) {
+            throw new IllegalArgumentException("intervalLevel must be in (0, 1), got " + intervalLevel);
+        }
     }
 
     /**
@@ -35,7 +42,7 @@ public record EvaluationOptions(int maxMisclassified, int curvePoints, Clock clo
      * @return default options
      */
     public static EvaluationOptions defaults() {
-        return new EvaluationOptions(DEFAULT_MAX_MISCLASSIFIED, 200, Clock.systemUTC());
+        return new EvaluationOptions(DEFAULT_MAX_MISCLASSIFIED, 200, Clock.systemUTC(), DEFAULT_INTERVAL_LEVEL);
     }
 
     /**
@@ -45,7 +52,7 @@ public record EvaluationOptions(int maxMisclassified, int curvePoints, Clock clo
      * @return new options
      */
     public EvaluationOptions withMaxMisclassified(int max) {
-        return new EvaluationOptions(max, curvePoints, clock);
+        return new EvaluationOptions(max, curvePoints, clock, intervalLevel);
     }
 
     /**
@@ -55,6 +62,16 @@ public record EvaluationOptions(int maxMisclassified, int curvePoints, Clock clo
      * @return new options
      */
     public EvaluationOptions withClock(Clock c) {
-        return new EvaluationOptions(maxMisclassified, curvePoints, c);
+        return new EvaluationOptions(maxMisclassified, curvePoints, c, intervalLevel);
+    }
+
+    /**
+     * These options with another confidence level for the intervals.
+     *
+     * @param level the level, in (0, 1)
+     * @return new options
+     */
+    public EvaluationOptions withIntervalLevel(double level) {
+        return new EvaluationOptions(maxMisclassified, curvePoints, clock, level);
     }
 }

@@ -8,6 +8,7 @@ import dev.lfvmetrics.core.manifest.Accumulator;
 import dev.lfvmetrics.core.manifest.ManifestReader;
 import dev.lfvmetrics.core.metrics.ConfusionCounts;
 import dev.lfvmetrics.core.metrics.ScoreRanking;
+import dev.lfvmetrics.core.stats.IntervalEstimator;
 import dev.lfvmetrics.core.summary.BestThreshold;
 import dev.lfvmetrics.core.summary.Curves;
 import dev.lfvmetrics.core.summary.Difference;
@@ -109,7 +110,9 @@ public final class Evaluator {
         return new Summary(Summary.SCHEMA_VERSION, modelInfo(acc, result, description),
                 segmentation ? "SEGMENTATION" : "CLASSIFICATION", sources,
                 options.clock().instant().toString(), metrics, reported, differences(metrics, reported), best,
-                curves, labels(acc, result), misclassified);
+                curves, labels(acc, result), misclassified,
+                IntervalEstimator.of(c, acc.anomalousScores(), (int) c.positives(), acc.normalScores(),
+                        (int) c.negatives(), options.intervalLevel()));
     }
 
     private static ModelInfo modelInfo(Accumulator acc, EvaluationResult result, ModelDescription d) {

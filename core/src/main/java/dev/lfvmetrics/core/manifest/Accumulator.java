@@ -240,6 +240,24 @@ public final class Accumulator {
     }
 
     /**
+     * The anomalous images' scores; sorted once {@link #ranking()} was called. Read only.
+     *
+     * @return the array, of which the first {@link ConfusionCounts#positives()} are used
+     */
+    public double[] anomalousScores() {
+        return anomalousScores;
+    }
+
+    /**
+     * The normal images' scores; sorted once {@link #ranking()} was called. Read only.
+     *
+     * @return the array, of which the first {@link ConfusionCounts#negatives()} are used
+     */
+    public double[] normalScores() {
+        return normalScores;
+    }
+
+    /**
      * All misclassified images, counted.
      *
      * @return count

@@ -19,6 +19,7 @@ import java.util.List;
  * @param curves        ROC and precision-recall curves, reduced for storage
  * @param labels        per-label figures for segmentation models; empty for classification
  * @param misclassified the images the model got wrong, most confident mistakes first, capped
+ * @param intervals     confidence intervals of the headline metrics (null in summaries written before them)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Summary(
@@ -33,7 +34,8 @@ public record Summary(
         BestThreshold bestThreshold,
         Curves curves,
         List<LabelMetrics> labels,
-        Misclassified misclassified) {
+        Misclassified misclassified,
+        Intervals intervals) {
 
     /** Current layout version of the summary document. */
     public static final int SCHEMA_VERSION = 1;

@@ -156,7 +156,8 @@ class PolicyEvaluatorTest {
         Summary noPixelFigures = new Summary(cookies.schemaVersion(), cookies.model(), cookies.modelType(),
                 cookies.sources(), cookies.computedAt(), cookies.metrics(), cookies.reported(), cookies.differences(),
                 cookies.bestThreshold(), cookies.curves(),
-                List.of(new LabelMetrics("crack", 30, 23, null, null, null, null)), cookies.misclassified());
+                List.of(new LabelMetrics("crack", 30, 23, null, null, null, null)), cookies.misclassified(),
+                cookies.intervals());
         assertThat(PolicyEvaluator.evaluate(p, noPixelFigures, null)).extracting(Breach::key)
                 .containsExactlyInAnyOrder("UNDEFINED#crack#f1Score", "LABEL_MINIMUM#crack#groundTruthImages");
     }
@@ -169,6 +170,7 @@ class PolicyEvaluatorTest {
                 m.falsePositiveRate(), m.correct(), m.incorrect());
         assertThat(metrics.f1Score()).isCloseTo(f1, within(0.0));
         return new Summary(s.schemaVersion(), s.model(), s.modelType(), s.sources(), s.computedAt(), metrics,
-                s.reported(), s.differences(), s.bestThreshold(), s.curves(), s.labels(), s.misclassified());
+                s.reported(), s.differences(), s.bestThreshold(), s.curves(), s.labels(), s.misclassified(),
+                s.intervals());
     }
 }
