@@ -66,6 +66,10 @@ public final class ArtifactOptions {
             description = "List at most N misclassified images (default: ${DEFAULT-VALUE})")
     int maxMisclassified;
 
+    @Option(names = "--confidence-level", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level of the summary's intervals, in (0, 1) (default: ${DEFAULT-VALUE})")
+    double confidenceLevel = EvaluationOptions.DEFAULT_INTERVAL_LEVEL;
+
     @Mixin
     AwsOptions aws;
 
@@ -95,7 +99,12 @@ public final class ArtifactOptions {
         }
         EvaluationResult r = result == null ? null : Formats.readResult(result);
         ModelDescription d = description == null ? null : Formats.readDescription(description);
-        EvaluationOptions options = EvaluationOptions.defaults().withMaxMisclassified(maxMisclassified);
+        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
+            throw new InvalidInputException("--confidence-level", 0, "must be between 0 and 1, not "
+                    + confidenceLevel);
+        }
+        EvaluationOptions options = EvaluationOptions.defaults().withMaxMisclassified(maxMisclassified)
+                .withIntervalLevel(confidenceLevel);
         Evaluator evaluator = new Evaluator(options);
         if (predictions == null) {
             Sources sources = new Sources(manifest.toString(), result == null ? null : result.toString(),

@@ -7,6 +7,8 @@ import dev.lfvmetrics.core.policy.MetricNames;
 import dev.lfvmetrics.core.summary.BestThreshold;
 import dev.lfvmetrics.core.summary.Difference;
 import dev.lfvmetrics.core.summary.ImageResult;
+import dev.lfvmetrics.core.summary.Interval;
+import dev.lfvmetrics.core.summary.Intervals;
 import dev.lfvmetrics.core.summary.LabelMetrics;
 import dev.lfvmetrics.core.summary.Metrics;
 import dev.lfvmetrics.core.summary.ModelInfo;
@@ -57,6 +59,22 @@ final class TextReport {
                 + (m.trainingImages() == null ? "" : "; training images: " + m.trainingImages()));
     }
 
+    private static Interval interval(Intervals intervals, String metric) {
+        if (intervals == null) {
+            return null;
+        }
+        return switch (metric) {
+            case "precision" -> intervals.precision();
+            case "recall" -> intervals.recall();
+            case "f1Score" -> intervals.f1Score();
+            case "rocAuc" -> intervals.rocAuc();
+            case "averagePrecision" -> intervals.averagePrecision();
+            case "accuracy" -> intervals.accuracy();
+            case "specificity" -> intervals.specificity();
+            default -> null;
+        };
+    }
+
     static String name(ModelInfo m) {
         String project = m.project() == null ? "(unknown project)" : m.project();
         return m.version() == null ? project : project + " version " + m.version();
@@ -73,6 +91,9 @@ final class TextReport {
         }
         if (er) {
             head.append(String.format(Locale.ROOT, "  %-22s", "EvaluationResult (diff)"));
+        }
+        if (s.intervals() != null) {
+            head.append(String.format(Locale.ROOT, "  %s", Math.round(s.intervals().level() * 100) + "% interval"));
         }
         out.println(head.toString().stripTrailing());
         row(out, s, "precision", x.precision(), dm, er);
@@ -104,6 +125,11 @@ final class TextReport {
         if (er) {
             line.append(String.format(Locale.ROOT, "  %-22s", reported(s.differences(), metric,
                     Evaluator.EVALUATION_RESULT)));
+        }
+        Interval interval = interval(s.intervals(), metric);
+        if (interval != null) {
+            line.append(String.format(Locale.ROOT, "  [%s, %s] %s", num(interval.low()), num(interval.high()),
+                    interval.method()));
         }
         out.println(line.toString().stripTrailing());
     }

@@ -233,4 +233,20 @@ class MainTest {
         assertThat(missing.status()).isEqualTo(Main.BAD_INPUT);
         assertThat(missing.err()).contains("Missing required option: '--thresholds=FILE'");
     }
+
+    @Test
+    void givenAConfidenceLevel_whenEvaluated_thenTheIntervalsUseItAndTheReportShowsThem() throws IOException {
+        CliRun json = run(evaluateArgs("circuit-board", 2, "--json", "--confidence-level", "0.9"));
+        CliRun text = run(evaluateArgs("circuit-board", 2));
+        CliRun bad = run(evaluateArgs("circuit-board", 2, "--confidence-level", "95"));
+
+        assertThat(json.status()).as(json.err()).isZero();
+        JsonNode intervals = Json.mapper().readTree(json.out()).path("intervals");
+        assertThat(intervals.path("level").asDouble()).isEqualTo(0.9);
+        assertThat(intervals.at("/recall/method").asText()).isEqualTo("wilson");
+        assertThat(intervals.at("/recall/images").asLong()).isEqualTo(60);
+        assertThat(text.out()).contains("95% interval").containsPattern("recall .*\\[0\\.\\d{4}, 0\\.\\d{4}\\] wilson");
+        assertThat(bad.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(bad.err().strip()).isEqualTo("error: --confidence-level: must be between 0 and 1, not 95.0");
+    }
 }
