@@ -8,6 +8,8 @@ engine's intervals are tested against (docs/cli.md, "Intervals"). Not run by the
 - Wilson: statsmodels.stats.proportion.proportion_confint(x, n, alpha, method="wilson")
 - normal quantiles: scipy.stats.norm.ppf
 - DeLong: R pROC, roc(controls, cases, direction = "<") then ci.auc(method = "delong") and var(method = "delong")
+- McNemar: statsmodels.stats.contingency_tables.mcnemar(table, exact=True)
+- paired DeLong: R pROC, roc.test(candidate, base, paired = TRUE, method = "delong")
 Cases: hand-made (ties, tiny sets, perfect separation, all tied, a class of one) and generated (seeded).
 """
 import json
@@ -17,6 +19,7 @@ import subprocess
 import tempfile
 
 from scipy.stats import norm
+from statsmodels.stats.contingency_tables import mcnemar
 from statsmodels.stats.proportion import proportion_confint
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -75,6 +78,51 @@ def delong_cases():
     return cases
 
 
+def mcnemar_cases():
+    cases = []
+    for b, c in [(0, 0), (1, 6), (6, 1), (0, 5), (3, 3), (10, 2), (25, 40), (0, 1), (100, 130), (7, 0)]:
+        result = mcnemar([[0, b], [c, 0]], exact=True)
+        cases.append({"b": b, "c": c, "pValue": float(result.pvalue)})
+    return cases
+
+
+def paired_delong_cases():
+    rng = random.Random(7)
+    cases = []
+    for m, n, shift in [(10, 40, 0.0), (25, 25, 0.1), (60, 80, 0.05), (8, 12, 0.2), (200, 300, 0.02)]:
+        base_a = [round(min(0.999, max(0.001, rng.gauss(0.65, 0.2))), 2) for _ in range(m)]
+        base_n = [round(min(0.999, max(0.001, rng.gauss(0.4, 0.2))), 2) for _ in range(n)]
+        cand_a = [round(min(0.999, max(0.001, x + shift + rng.gauss(0, 0.1))), 2) for x in base_a]
+        cand_n = [round(min(0.999, max(0.001, x - shift + rng.gauss(0, 0.1))), 2) for x in base_n]
+        cases.append({"name": "paired %d+%d shift %.2f" % (m, n, shift), "baseAnomalous": base_a,
+                      "candidateAnomalous": cand_a, "baseNormal": base_n, "candidateNormal": cand_n})
+    with tempfile.TemporaryDirectory() as tmp:
+        script = os.path.join(tmp, "paired.R")
+        with open(script, "w") as f:
+            f.write("suppressMessages(library(pROC))\n"
+                    "args <- commandArgs(trailingOnly = TRUE)\n"
+                    "r <- function(i) scan(args[i], what = numeric(), sep = ',', quiet = TRUE)\n"
+                    "ba <- r(1); ca <- r(2); bn <- r(3); cn <- r(4)\n"
+                    "labels <- c(rep(1, length(ba)), rep(0, length(bn)))\n"
+                    "base <- roc(labels, c(ba, bn), levels = c(0, 1), direction = '<', quiet = TRUE)\n"
+                    "cand <- roc(labels, c(ca, cn), levels = c(0, 1), direction = '<', quiet = TRUE)\n"
+                    "t <- roc.test(cand, base, paired = TRUE, method = 'delong', conf.level = 0.95)\n"
+                    "cat(sprintf('%.17g %.17g %.17g %.17g', as.numeric(cand$auc) - as.numeric(base$auc),"
+                    " t$conf.int[1], t$conf.int[2], t$p.value))\n")
+        for case in cases:
+            files = []
+            for key in ("baseAnomalous", "candidateAnomalous", "baseNormal", "candidateNormal"):
+                path = os.path.join(tmp, key + ".csv")
+                with open(path, "w") as f:
+                    f.write(",".join(repr(x) for x in case[key]))
+                files.append(path)
+            out = subprocess.run(["Rscript", script] + files, check=True, capture_output=True,
+                                 text=True).stdout.split()
+            difference, low, high, p = (float(v) for v in out)
+            case.update({"level": 0.95, "difference": difference, "low": low, "high": high, "pValue": p})
+    return cases
+
+
 def main():
     vectors = {
         "generatedBy": "scripts/reference/statistics_vectors.py (statsmodels, scipy, R pROC)",
@@ -82,6 +130,8 @@ def main():
                             for p in (0.5, 0.6, 0.8, 0.95, 0.975, 0.995, 0.999, 1e-10, 0.3, 0.02, 0.9999999)],
         "wilson": wilson_cases(),
         "delong": delong_cases(),
+        "mcnemar": mcnemar_cases(),
+        "pairedDelong": paired_delong_cases(),
     }
     with open(OUT, "w") as f:
         json.dump(vectors, f, indent=1)

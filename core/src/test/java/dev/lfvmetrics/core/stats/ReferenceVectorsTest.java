@@ -73,4 +73,39 @@ class ReferenceVectorsTest {
             }
         }
     }
+
+    @Test
+    void givenStatsmodelsExactMcNemar_whenComputed_thenEqualTo1e9() throws IOException {
+        JsonNode cases = vectors().path("mcnemar");
+        assertThat(cases.size()).isGreaterThanOrEqualTo(10);
+        for (JsonNode c : cases) {
+            assertThat(McNemar.exactPValue(c.path("b").asLong(), c.path("c").asLong())).as("%s", c)
+                    .isCloseTo(c.path("pValue").asDouble(), within(1e-9));
+        }
+    }
+
+    @Test
+    void givenProcsPairedDeLongTests_whenComputed_thenEqualTo1e6() throws IOException {
+        JsonNode cases = vectors().path("pairedDelong");
+        assertThat(cases.size()).isGreaterThanOrEqualTo(5);
+        for (JsonNode c : cases) {
+            PairedDeLong.Result r = PairedDeLong.test(values(c.path("baseAnomalous")),
+                    values(c.path("candidateAnomalous")), values(c.path("baseNormal")),
+                    values(c.path("candidateNormal")), NormalQuantile.twoSided(c.path("level").asDouble()));
+            String what = c.path("name").asText();
+            assertThat(r.difference()).as("difference, %s", what).isCloseTo(c.path("difference").asDouble(),
+                    within(1e-9));
+            assertThat(r.low()).as("low, %s", what).isCloseTo(c.path("low").asDouble(), within(1e-6));
+            assertThat(r.high()).as("high, %s", what).isCloseTo(c.path("high").asDouble(), within(1e-6));
+            assertThat(r.pValue()).as("p, %s", what).isCloseTo(c.path("pValue").asDouble(), within(1e-6));
+        }
+    }
+
+    private static double[] values(JsonNode values) {
+        double[] out = new double[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i).asDouble();
+        }
+        return out;
+    }
 }
