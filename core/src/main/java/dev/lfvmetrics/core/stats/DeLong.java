@@ -11,17 +11,27 @@ public final class DeLong {
     }
 
     /**
-     * The placements of a set of scores among another: for each score, the share of the other set below it plus half
-     * the share equal to it.
-     *
-     * @param scores sorted ascending, the first {@code count} used
-     * @param count  how many
-     * @param others sorted ascending, the first {@code otherCount} used
-     * @param otherCount how many
-     * @return placement of each score, in the order of {@code scores}
+     * @param anomalous anomaly scores of anomalous images, sorted ascending
+     * @param m         how many
+     * @param normal    anomaly scores of normal images, sorted ascending
+     * @param n         how many
+     * @return {auc, variance}, or null with fewer than two images of either class
      */
-    public static double[] placements(double[] scores, int count, double[] others, int otherCount) {
-        double[] out = new double[count];
+    public static double[] aucAndVariance(double[] anomalous, int m, double[] normal, int n) {
+        if (m < 2 || n < 2) {
+            return null;
+        }
+        // Welford's running mean and squares: no array of placements, whatever the test set's size.
+        double[] v10 = runningMoments(anomalous, m, normal, n);
+        double[] v01 = runningMoments(normal, n, anomalous, m);
+        // v01's placements are the share below; the share above has the same spread and mean 1 - that.
+        return new double[] {v10[0], v10[1] / (m - 1) / m + v01[1] / (n - 1) / n};
+    }
+
+    /** Mean and sum of squared deviations of the placements of sorted {@code scores} among sorted {@code others}. */
+    private static double[] runningMoments(double[] scores, int count, double[] others, int otherCount) {
+        double mean = 0;
+        double squares = 0;
         int below = 0;
         int upTo = 0;
         for (int i = 0; i < count; i++) {
@@ -33,31 +43,12 @@ public final class DeLong {
             while (upTo < otherCount && others[upTo] == s) {
                 upTo++;
             }
-            out[i] = (below + 0.5 * (upTo - below)) / otherCount;
+            double placement = (below + 0.5 * (upTo - below)) / otherCount;
+            double delta = placement - mean;
+            mean += delta / (i + 1);
+            squares += delta * (placement - mean);
         }
-        return out;
-    }
-
-    /**
-     * @param anomalous anomaly scores of anomalous images, sorted ascending
-     * @param m         how many
-     * @param normal    anomaly scores of normal images, sorted ascending
-     * @param n         how many
-     * @return {auc, variance}, or null with fewer than two images of either class
-     */
-    public static double[] aucAndVariance(double[] anomalous, int m, double[] normal, int n) {
-        if (m < 2 || n < 2) {
-            return null;
-        }
-        double[] v10 = placements(anomalous, m, normal, n);
-        double[] v01 = new double[n];
-        double[] aboveShare = placements(normal, n, anomalous, m);
-        for (int j = 0; j < n; j++) {
-            // The share of anomalous scores above a normal score, ties one half.
-            v01[j] = 1 - aboveShare[j];
-        }
-        double auc = mean(v10);
-        return new double[] {auc, variance(v10, auc) / m + variance(v01, auc) / n};
+        return new double[] {mean, squares};
     }
 
     /**
