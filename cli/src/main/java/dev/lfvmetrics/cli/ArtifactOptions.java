@@ -3,6 +3,7 @@ package dev.lfvmetrics.cli;
 import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.evaluate.EvaluationOptions;
 import dev.lfvmetrics.core.evaluate.Evaluator;
+import dev.lfvmetrics.core.evaluate.ImageSink;
 import dev.lfvmetrics.core.format.EvaluationResult;
 import dev.lfvmetrics.core.format.Formats;
 import dev.lfvmetrics.core.format.ModelDescription;
@@ -79,6 +80,16 @@ public final class ArtifactOptions {
      * @return the summary
      */
     Summary evaluate() {
+        return evaluate(null);
+    }
+
+    /**
+     * Reads the artifacts and evaluates them, handing every image's outcome to a sink.
+     *
+     * @param sink receives each image in file order, or null
+     * @return the summary
+     */
+    Summary evaluate(ImageSink sink) {
         if (maxMisclassified < 0) {
             throw new InvalidInputException("--max-misclassified", 0,
                     "must not be negative, got " + maxMisclassified);
@@ -99,31 +110,37 @@ public final class ArtifactOptions {
         }
         EvaluationResult r = result == null ? null : Formats.readResult(result);
         ModelDescription d = description == null ? null : Formats.readDescription(description);
-        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-            throw new InvalidInputException("--confidence-level", 0, "must be between 0 and 1, not "
-                    + confidenceLevel);
-        }
+        checkLevel(confidenceLevel);
         EvaluationOptions options = EvaluationOptions.defaults().withMaxMisclassified(maxMisclassified)
                 .withIntervalLevel(confidenceLevel);
         Evaluator evaluator = new Evaluator(options);
         if (predictions == null) {
             Sources sources = new Sources(manifest.toString(), result == null ? null : result.toString(),
                     description == null ? null : description.toString());
-            return evaluator.evaluate(manifest, r, d, sources);
+            if (sink == null) {
+                return evaluator.evaluate(manifest, r, d, sources);
+            }
+            try (InputStream in = Formats.open(manifest)) {
+                return evaluator.evaluate(in, manifest.toString(), r, d, sources, sink);
+            } catch (IOException e) {
+                throw new InvalidInputException(manifest.toString(), 0, "cannot read (" + e.getClass().getSimpleName()
+                        + ")", e);
+            }
         }
         Sources sources = new Sources(writeManifest == null ? null : writeManifest.toString(),
                 result == null ? null : result.toString(), description == null ? null : description.toString(),
                 manifest.toString(), predictions);
-        return joined(evaluator, r, d, sources);
+        return joined(evaluator, r, d, sources, sink);
     }
 
-    private Summary joined(Evaluator evaluator, EvaluationResult r, ModelDescription d, Sources sources) {
+    private Summary joined(Evaluator evaluator, EvaluationResult r, ModelDescription d, Sources sources,
+                           ImageSink sink) {
         Path partial = writeManifest == null ? null : partialFile(writeManifest);
         try (InputStream groundTruth = Formats.open(manifest);
                 OutputStream copy = partial == null ? null : Files.newOutputStream(partial)) {
             JoinedManifest joined = new JoinedManifest(groundTruth, manifest.toString(),
                     Predictions.at(predictions, aws), inputPrefix, new JoinIdentity(null, project, version), copy);
-            Summary summary = evaluator.evaluate(joined, manifest.toString(), r, d, sources, null);
+            Summary summary = evaluator.evaluate(joined, manifest.toString(), r, d, sources, sink);
             if (copy != null) {
                 copy.close();
                 // Only a complete join replaces the file: a failed one leaves no half-written manifest behind.
@@ -143,6 +160,19 @@ public final class ArtifactOptions {
                 }
             }
         }
+    }
+
+    /**
+     * Rejects a {@code --confidence-level} outside (0, 1).
+     *
+     * @param level the option's value
+     * @return the level
+     */
+    static double checkLevel(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new InvalidInputException("--confidence-level", 0, "must be between 0 and 1, not " + level);
+        }
+        return level;
     }
 
     private static Path partialFile(Path target) {

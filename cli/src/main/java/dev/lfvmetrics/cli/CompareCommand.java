@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lfv-metrics compare}: two summary documents side by side.
+ * {@code lfv-metrics compare}: two evaluations side by side, with paired tests when both keep per-image results.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Shows two evaluations (summary documents, evaluation manifests, or dataset manifests with "
@@ -41,6 +41,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Folder or s3:// prefix of the candidate's .out files; CANDIDATE is then its ground truth")
     private String candidatePredictions;
 
+    @Option(names = "--confidence-level", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level of the paired tests' intervals, in (0, 1) (default: ${DEFAULT-VALUE})")
+    private double level;
+
     @Mixin
     private AwsOptions aws;
 
@@ -49,8 +53,13 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        Comparison c = SummaryComparison.compare(SummaryInputs.read(base, basePredictions, aws),
-                SummaryInputs.read(candidate, candidatePredictions, aws));
+        ArtifactOptions.checkLevel(level);
+        SummaryInputs.Evaluated b = SummaryInputs.evaluate(base, basePredictions, aws, true);
+        SummaryInputs.Evaluated k = SummaryInputs.evaluate(candidate, candidatePredictions, aws, true);
+        // Only per-image results can be paired; a summary document keeps none.
+        Comparison c = b.images() != null && k.images() != null
+                ? SummaryComparison.compare(b.summary(), k.summary(), b.images(), k.images(), level)
+                : SummaryComparison.compare(b.summary(), k.summary());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(c));

@@ -3,12 +3,15 @@ package dev.lfvmetrics.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lfvmetrics.core.format.Formats;
 import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.core.summary.ImageResult;
 import dev.lfvmetrics.core.summary.Summary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A model's evaluation named on the command line by one file: a summary document ({@code evaluate --json}), an
@@ -21,21 +24,42 @@ final class SummaryInputs {
     }
 
     /**
+     * An evaluation and, when it was computed here, its per-image results.
+     *
+     * @param summary the summary
+     * @param images  every image's outcome, or null for a summary read from a file
+     */
+    record Evaluated(Summary summary, List<ImageResult> images) {
+    }
+
+    /**
      * @param file        the file
      * @param predictions the {@code .out} location for a dataset manifest, or {@code null}
      * @param aws         how to reach S3 for an {@code s3://} predictions location
      * @return the evaluation
      */
     static Summary read(Path file, String predictions, AwsOptions aws) {
+        return evaluate(file, predictions, aws, false).summary();
+    }
+
+    /**
+     * @param file        the file
+     * @param predictions the {@code .out} location for a dataset manifest, or {@code null}
+     * @param aws         how to reach S3 for an {@code s3://} predictions location
+     * @param withImages  whether to keep every image's outcome (for paired tests)
+     * @return the evaluation
+     */
+    static Evaluated evaluate(Path file, String predictions, AwsOptions aws, boolean withImages) {
         if (predictions == null && !isManifest(file)) {
-            return Formats.readSummary(file);
+            return new Evaluated(Formats.readSummary(file), null);
         }
         ArtifactOptions artifacts = new ArtifactOptions();
         artifacts.manifest = file;
         artifacts.predictions = predictions;
         artifacts.maxMisclassified = 100;
         artifacts.aws = aws;
-        return artifacts.evaluate();
+        List<ImageResult> images = withImages ? new ArrayList<>() : null;
+        return new Evaluated(artifacts.evaluate(images == null ? null : images::add), images);
     }
 
     private static boolean isManifest(Path file) {

@@ -1,6 +1,7 @@
 package dev.lfvmetrics.cli;
 
 import dev.lfvmetrics.core.compare.Comparison;
+import dev.lfvmetrics.core.compare.PairedTests;
 import dev.lfvmetrics.core.evaluate.Evaluator;
 import dev.lfvmetrics.core.policy.Breach;
 import dev.lfvmetrics.core.policy.MetricNames;
@@ -194,6 +195,52 @@ final class TextReport {
             for (Comparison.MetricDelta d : l.metrics()) {
                 delta(out, d.metric(), d);
             }
+        }
+        out.println();
+        tests(c, out);
+    }
+
+    private static void tests(Comparison c, PrintWriter out) {
+        if (c.testsNote() != null) {
+            out.println(c.testsNote());
+        }
+        PairedTests t = c.tests();
+        if (t == null) {
+            return;
+        }
+        out.println(String.format(Locale.ROOT, "Paired tests on %d shared images (%d only in base, %d only in "
+                + "candidate, %d with a changed class):", t.pairedImages(), t.onlyInBase(), t.onlyInCandidate(),
+                t.classChanged()));
+        mcNemar(out, "accuracy", t.accuracy());
+        mcNemar(out, "recall", t.recall());
+        mcNemar(out, "specificity", t.specificity());
+        if (t.rocAuc() != null) {
+            out.println(String.format(Locale.ROOT, "  %-18s difference %s [%s, %s]  p %s  (paired DeLong)",
+                    "rocAuc", signed(t.rocAuc().difference()), signed(t.rocAuc().low()), signed(t.rocAuc().high()),
+                    pValue(t.rocAuc().pValue())));
+        }
+        difference(out, "f1Score", t.f1Score());
+        difference(out, "averagePrecision", t.averagePrecision());
+    }
+
+    private static void mcNemar(PrintWriter out, String metric, PairedTests.McNemarTest test) {
+        if (test != null) {
+            out.println(String.format(Locale.ROOT, "  %-18s p %s  (exact McNemar: %d right only in base, %d only "
+                    + "in candidate, of %d)", metric, pValue(test.pValue()), test.baseOnlyRight(),
+                    test.candidateOnlyRight(), test.images()));
+        }
+    }
+
+    /** Four decimals would print a tiny p as 0.0000, which reads as impossible. */
+    private static String pValue(double p) {
+        return p < 1e-4 ? "< 0.0001" : "= " + num(p);
+    }
+
+    private static void difference(PrintWriter out, String metric, PairedTests.DifferenceInterval d) {
+        if (d != null) {
+            out.println(String.format(Locale.ROOT, "  %-18s difference %s [%s, %s]  (paired bootstrap)", metric,
+                    signed(d.difference()), d.low() == null ? NONE : signed(d.low()),
+                    d.high() == null ? NONE : signed(d.high())));
         }
     }
 

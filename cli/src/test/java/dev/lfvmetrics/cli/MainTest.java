@@ -196,6 +196,9 @@ class MainTest {
         }
         assertThat(f1.get("difference").asDouble())
                 .isCloseTo(f1.get("candidate").asDouble() - f1.get("base").asDouble(), within(1e-15));
+        // Summaries keep no per-image results: nothing to pair, and the document says so.
+        assertThat(doc.get("tests").isNull()).isTrue();
+        assertThat(doc.get("testsNote").asText()).isNotBlank();
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package dev.lfvmetrics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lfvmetrics.core.json.Json;
@@ -195,6 +196,12 @@ class SageMakerCliTest {
         assertThat(f1).isNotNull();
         assertThat(f1.path("base").asDouble()).isEqualTo(f1Base);
         assertThat(f1.path("candidate").asDouble()).isEqualTo(f1Candidate);
+        JsonNode tests = Json.mapper().readTree(r.out()).path("tests");
+        assertThat(tests.path("identicalTestSets").asBoolean()).isTrue();
+        assertThat(tests.path("pairedImages").asLong())
+                .isEqualTo(Json.mapper().readTree(base.out()).at("/metrics/images").asLong());
+        assertThat(tests.at("/accuracy/pValue").isNumber()).isTrue();
+        assertThat(tests.at("/f1Score/difference").asDouble()).isCloseTo(f1Candidate - f1Base, within(1e-12));
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.List;
  * @param metrics       one entry per metric of the summary's {@code metrics}, in its order
  * @param bestThreshold best-F1 threshold figures (threshold, precision, recall, f1Score) side by side
  * @param labels        per-label entries, over the union of both summaries' labels, by name
+ * @param tests         paired tests on the images both were evaluated on, or null when there are no per-image results
+ * @param testsNote     why {@code tests} is null, or a warning when the test sets differ; null otherwise
  */
 public record Comparison(
         ModelInfo base,
@@ -21,7 +23,9 @@ public record Comparison(
         String candidateType,
         List<MetricDelta> metrics,
         List<MetricDelta> bestThreshold,
-        List<LabelDelta> labels) {
+        List<LabelDelta> labels,
+        PairedTests tests,
+        String testsNote) {
 
     /**
      * One metric in both summaries.

@@ -2,6 +2,7 @@ package dev.lfvmetrics.core.compare;
 
 import dev.lfvmetrics.core.policy.MetricNames;
 import dev.lfvmetrics.core.summary.BestThreshold;
+import dev.lfvmetrics.core.summary.ImageResult;
 import dev.lfvmetrics.core.summary.LabelMetrics;
 import dev.lfvmetrics.core.summary.Summary;
 import java.util.ArrayList;
@@ -57,7 +58,33 @@ public final class SummaryComparison {
             labels.add(new Comparison.LabelDelta(name, bl != null, cl != null, deltas));
         }
         return new Comparison(base.model(), candidate.model(), base.modelType(), candidate.modelType(), metrics, best,
-                labels);
+                labels, null, NO_IMAGES);
+    }
+
+    /** Why a comparison of summaries alone has no paired tests. */
+    public static final String NO_IMAGES = "no paired tests: summaries alone hold no per-image results; compare the "
+            + "evaluation manifests (or ground truth + predictions), or use the API's compare route";
+
+    /**
+     * Two summaries side by side with paired tests of their per-image results.
+     *
+     * @param base            the base model's summary
+     * @param candidate       the candidate's summary
+     * @param baseImages      the base model's per-image results
+     * @param candidateImages the candidate's per-image results
+     * @param level           confidence level of the tests' intervals
+     * @return the comparison, {@code tests} set; {@code testsNote} warns loudly when the test sets differ
+     */
+    public static Comparison compare(Summary base, Summary candidate, List<ImageResult> baseImages,
+                                     List<ImageResult> candidateImages, double level) {
+        Comparison plain = compare(base, candidate);
+        PairedTests tests = PairedComparison.of(baseImages, candidateImages, level);
+        String note = tests.identicalTestSets() ? null : "DIFFERENT TEST SETS: " + tests.onlyInBase()
+                + " images only in the base, " + tests.onlyInCandidate() + " only in the candidate, "
+                + tests.classChanged() + " with a changed true class; the metrics above are not comparable as they "
+                + "stand, and the paired tests rest on the " + tests.pairedImages() + " shared images only";
+        return new Comparison(plain.base(), plain.candidate(), plain.baseType(), plain.candidateType(),
+                plain.metrics(), plain.bestThreshold(), plain.labels(), tests, note);
     }
 
     private static Map<String, LabelMetrics> byName(Summary s) {

@@ -29,7 +29,8 @@ public final class PairedDeLong {
      * @param baseNormal         base model's scores of the normal images
      * @param candidateNormal    candidate's scores of the same normal images, same order
      * @param z                  two-sided normal quantile of the level
-     * @return the result, or null with fewer than two images of a class, or when the difference has no variance
+     * @return the result; a difference of 0 with p = 1 when both rank every image alike; null with fewer than two
+     *         images of a class, or when a non-zero difference has no variance
      */
     public static Result test(double[] baseAnomalous, double[] candidateAnomalous, double[] baseNormal,
                               double[] candidateNormal, double z) {
@@ -50,7 +51,8 @@ public final class PairedDeLong {
                 - 2 * covariance(v01Base, aucBase, v01Candidate, aucCandidate)) / n;
         double difference = aucCandidate - aucBase;
         if (!(variance > 0)) {
-            return null;
+            // Placements that agree image by image (the same scores, or the same ranking): nothing differs.
+            return difference == 0 ? new Result(0, 0, 0, 1) : null;
         }
         double sd = Math.sqrt(variance);
         return new Result(difference, difference - z * sd, difference + z * sd,

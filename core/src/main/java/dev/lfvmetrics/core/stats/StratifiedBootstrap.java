@@ -142,8 +142,14 @@ public final class StratifiedBootstrap {
         return new Result(quantile(sorted, tail), quantile(sorted, 1 - tail), defined, undefined);
     }
 
-    /** Linear interpolation between order statistics, as NumPy's default percentile. */
-    static double quantile(double[] sorted, double q) {
+    /**
+     * Linear interpolation between order statistics, as NumPy's default percentile.
+     *
+     * @param sorted values, ascending
+     * @param q      the quantile, in [0, 1]
+     * @return the interpolated value
+     */
+    public static double quantile(double[] sorted, double q) {
         double h = (sorted.length - 1) * q;
         int lower = (int) Math.floor(h);
         int upper = Math.min(sorted.length - 1, lower + 1);
