@@ -90,7 +90,8 @@ class MainTest {
         List<String> keys = new ArrayList<>();
         s.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("schemaVersion", "model", "modelType", "sources", "computedAt", "metrics",
-                "reported", "differences", "bestThreshold", "curves", "labels", "misclassified", "intervals");
+                "reported", "differences", "bestThreshold", "curves", "labels", "misclassified", "intervals",
+                "testSetFingerprint");
         JsonNode m = s.get("metrics");
         for (String count : List.of("images", "anomalous", "normal", "truePositives", "falsePositives",
                 "trueNegatives", "falseNegatives")) {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param metrics       one entry per metric of the summary's {@code metrics}, in its order
  * @param bestThreshold best-F1 threshold figures (threshold, precision, recall, f1Score) side by side
  * @param labels        per-label entries, over the union of both summaries' labels, by name
+ * @param testSets      both test sets' fingerprints and whether they are the same
  * @param tests         paired tests on the images both were evaluated on, or null when there are no per-image results
  * @param testsNote     why {@code tests} is null, or a warning when the test sets differ; null otherwise
  */
@@ -24,8 +25,28 @@ public record Comparison(
         List<MetricDelta> metrics,
         List<MetricDelta> bestThreshold,
         List<LabelDelta> labels,
+        TestSets testSets,
         PairedTests tests,
         String testsNote) {
+
+    /**
+     * Whether the two evaluations ran on the same test set, by the summaries' fingerprints.
+     *
+     * @param base      the base's fingerprint, null for a summary written before fingerprints
+     * @param candidate the candidate's
+     * @param identical whether they are equal; null when either is missing
+     */
+    public record TestSets(String base, String candidate, Boolean identical) {
+
+        /**
+         * @param base      the base's fingerprint or null
+         * @param candidate the candidate's fingerprint or null
+         * @return both, compared
+         */
+        public static TestSets of(String base, String candidate) {
+            return new TestSets(base, candidate, base == null || candidate == null ? null : base.equals(candidate));
+        }
+    }
 
     /**
      * One metric in both summaries.

@@ -57,9 +57,16 @@ public final class SummaryComparison {
             }
             labels.add(new Comparison.LabelDelta(name, bl != null, cl != null, deltas));
         }
+        Comparison.TestSets sets = Comparison.TestSets.of(base.testSetFingerprint(), candidate.testSetFingerprint());
         return new Comparison(base.model(), candidate.model(), base.modelType(), candidate.modelType(), metrics, best,
-                labels, null, NO_IMAGES);
+                labels, sets, null, Boolean.FALSE.equals(sets.identical()) ? DIFFERENT_FINGERPRINTS + "; "
+                        + NO_IMAGES : NO_IMAGES);
     }
+
+    /** What a comparison of two summaries of different test sets starts its note with. */
+    public static final String DIFFERENT_FINGERPRINTS = "DIFFERENT TEST SETS: the summaries' test-set fingerprints "
+            + "differ (other images, or the same images with other true classes); the metrics are not comparable as "
+            + "they stand";
 
     /** Why a comparison of summaries alone has no paired tests. */
     public static final String NO_IMAGES = "no paired tests: summaries alone hold no per-image results; compare the "
@@ -84,7 +91,7 @@ public final class SummaryComparison {
                 + tests.classChanged() + " with a changed true class; the metrics above are not comparable as they "
                 + "stand, and the paired tests rest on the " + tests.pairedImages() + " shared images only";
         return new Comparison(plain.base(), plain.candidate(), plain.baseType(), plain.candidateType(),
-                plain.metrics(), plain.bestThreshold(), plain.labels(), tests, note);
+                plain.metrics(), plain.bestThreshold(), plain.labels(), plain.testSets(), tests, note);
     }
 
     private static Map<String, LabelMetrics> byName(Summary s) {

@@ -112,7 +112,7 @@ public final class Evaluator {
                 options.clock().instant().toString(), metrics, reported, differences(metrics, reported), best,
                 curves, labels(acc, result), misclassified,
                 IntervalEstimator.of(c, acc.anomalousScores(), (int) c.positives(), acc.normalScores(),
-                        (int) c.negatives(), options.intervalLevel()));
+                        (int) c.negatives(), options.intervalLevel()), acc.testSetFingerprint());
     }
 
     private static ModelInfo modelInfo(Accumulator acc, EvaluationResult result, ModelDescription d) {

@@ -489,6 +489,23 @@ public final class ManifestLineParser {
     }
 
     /**
+     * The source-ref's characters without a String: the parser's own buffer, valid until the next line; do not
+     * modify it.
+     *
+     * @return the buffer; the first {@link #sourceRefLength()} chars are the source-ref
+     */
+    public char[] sourceRefChars() {
+        return sourceRefHolder[0];
+    }
+
+    /**
+     * @return the source-ref's length, 0 when the line had none
+     */
+    public int sourceRefLength() {
+        return hasSourceRef ? sourceRefLength : 0;
+    }
+
+    /**
      * Source-ref of the last parsed line, copied into a new string (only call it for lines you keep).
      *
      * @return the source-ref or {@code null} when absent

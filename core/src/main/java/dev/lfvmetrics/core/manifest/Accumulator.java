@@ -44,6 +44,7 @@ public final class Accumulator {
     private String modelArn;
     private String projectName;
     private String modelVersion;
+    private final TestSetFingerprint fingerprint = new TestSetFingerprint();
 
     /**
      * Creates an empty accumulator.
@@ -83,6 +84,7 @@ public final class Accumulator {
         boolean actual = line.actualAnomalous();
         boolean predicted = line.predictedAnomalous();
         double score = line.anomalyScore();
+        fingerprint.add(line.sourceRefChars(), line.sourceRefLength(), actual);
         if (actual) {
             if (anomalousCount == anomalousScores.length) {
                 anomalousScores = Arrays.copyOf(anomalousScores, anomalousCount * 2);
@@ -157,6 +159,15 @@ public final class Accumulator {
     }
 
     /**
+     * The test set's fingerprint so far.
+     *
+     * @return see {@link TestSetFingerprint#value()}
+     */
+    public String testSetFingerprint() {
+        return fingerprint.value();
+    }
+
+    /**
      * Physical lines read, blank ones included (the offset of the next range's line numbers).
      *
      * @return line count
@@ -187,6 +198,7 @@ public final class Accumulator {
                     r.anomalyScore(), r.correct(), r.actualLabels(), r.predictedLabels()));
         }
         segmentation |= later.segmentation;
+        fingerprint.merge(later.fingerprint);
         later.labelCounts.forEach((label, counts) -> {
             long[] mine = labelCounts.computeIfAbsent(label, k -> new long[2]);
             mine[0] += counts[0];

@@ -20,6 +20,8 @@ import java.util.List;
  * @param labels        per-label figures for segmentation models; empty for classification
  * @param misclassified the images the model got wrong, most confident mistakes first, capped
  * @param intervals     confidence intervals of the headline metrics (null in summaries written before them)
+ * @param testSetFingerprint the test set's fingerprint, the same for the same images with the same true classes in
+ *                      any order (core.manifest.TestSetFingerprint; null in summaries written before it)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Summary(
@@ -35,7 +37,8 @@ public record Summary(
         Curves curves,
         List<LabelMetrics> labels,
         Misclassified misclassified,
-        Intervals intervals) {
+        Intervals intervals,
+        String testSetFingerprint) {
 
     /** Current layout version of the summary document. */
     public static final int SCHEMA_VERSION = 1;

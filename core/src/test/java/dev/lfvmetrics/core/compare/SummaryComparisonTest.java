@@ -65,4 +65,18 @@ class SummaryComparisonTest {
         assertThat(c.metrics()).allSatisfy(d -> assertThat(d.difference()).isZero());
         assertThat(c.labels()).allSatisfy(l -> assertThat(l.inBase() && l.inCandidate()).isTrue());
     }
+
+    @Test
+    void givenTwoSummariesOfTheSameImages_whenCompared_thenTheFingerprintsAgreeAndNoWarning() {
+        Comparison c = SummaryComparison.compare(sample("circuit-board", 1), sample("circuit-board", 2));
+        assertThat(c.testSets().identical()).isTrue();
+        assertThat(c.testsNote()).isEqualTo(SummaryComparison.NO_IMAGES);
+    }
+
+    @Test
+    void givenSummariesOfDifferentTestSets_whenCompared_thenTheNoteSaysSoLoudly() {
+        Comparison c = SummaryComparison.compare(sample("circuit-board", 1), sample("cookies", 1));
+        assertThat(c.testSets().identical()).isFalse();
+        assertThat(c.testsNote()).startsWith("DIFFERENT TEST SETS");
+    }
 }

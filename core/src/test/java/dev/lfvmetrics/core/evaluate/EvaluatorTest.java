@@ -202,7 +202,8 @@ class EvaluatorTest {
         List<String> keys = new ArrayList<>();
         Json.mapper().readTree(json).fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("schemaVersion", "model", "modelType", "sources", "computedAt", "metrics",
-                "reported", "differences", "bestThreshold", "curves", "labels", "misclassified", "intervals");
+                "reported", "differences", "bestThreshold", "curves", "labels", "misclassified", "intervals",
+                "testSetFingerprint");
         List<String> metricKeys = new ArrayList<>();
         Json.mapper().readTree(json).get("metrics").fieldNames().forEachRemaining(metricKeys::add);
         assertThat(metricKeys).startsWith("images", "anomalous", "normal", "truePositives", "falsePositives",

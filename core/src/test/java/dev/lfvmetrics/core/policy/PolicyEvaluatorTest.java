@@ -157,7 +157,7 @@ class PolicyEvaluatorTest {
                 cookies.sources(), cookies.computedAt(), cookies.metrics(), cookies.reported(), cookies.differences(),
                 cookies.bestThreshold(), cookies.curves(),
                 List.of(new LabelMetrics("crack", 30, 23, null, null, null, null)), cookies.misclassified(),
-                cookies.intervals());
+                cookies.intervals(), cookies.testSetFingerprint());
         assertThat(PolicyEvaluator.evaluate(p, noPixelFigures, null)).extracting(Breach::key)
                 .containsExactlyInAnyOrder("UNDEFINED#crack#f1Score", "LABEL_MINIMUM#crack#groundTruthImages");
     }
@@ -171,6 +171,6 @@ class PolicyEvaluatorTest {
         assertThat(metrics.f1Score()).isCloseTo(f1, within(0.0));
         return new Summary(s.schemaVersion(), s.model(), s.modelType(), s.sources(), s.computedAt(), metrics,
                 s.reported(), s.differences(), s.bestThreshold(), s.curves(), s.labels(), s.misclassified(),
-                s.intervals());
+                s.intervals(), s.testSetFingerprint());
     }
 }
