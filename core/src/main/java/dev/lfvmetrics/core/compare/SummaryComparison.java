@@ -26,6 +26,18 @@ public final class SummaryComparison {
      * @return both side by side with candidate-minus-base differences
      */
     public static Comparison compare(Summary base, Summary candidate) {
+        return withoutTests(base, candidate, NO_IMAGES);
+    }
+
+    /**
+     * Two summaries side by side without paired tests.
+     *
+     * @param base      the base
+     * @param candidate the candidate
+     * @param reason    why there are no tests, for {@code testsNote}
+     * @return the comparison; a fingerprint mismatch puts {@link #DIFFERENT_FINGERPRINTS} before the reason
+     */
+    public static Comparison withoutTests(Summary base, Summary candidate, String reason) {
         List<Comparison.MetricDelta> metrics = new ArrayList<>();
         for (String name : MetricNames.summaryMetrics()) {
             metrics.add(Comparison.MetricDelta.of(name, MetricNames.value(base.metrics(), name),
@@ -60,7 +72,7 @@ public final class SummaryComparison {
         Comparison.TestSets sets = Comparison.TestSets.of(base.testSetFingerprint(), candidate.testSetFingerprint());
         return new Comparison(base.model(), candidate.model(), base.modelType(), candidate.modelType(), metrics, best,
                 labels, sets, null, Boolean.FALSE.equals(sets.identical()) ? DIFFERENT_FINGERPRINTS + "; "
-                        + NO_IMAGES : NO_IMAGES);
+                        + reason : reason);
     }
 
     /** What a comparison of two summaries of different test sets starts its note with. */

@@ -10,6 +10,9 @@ import dev.lfvmetrics.contracts.Routes;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.registry.ModelQualityDocument;
 import dev.lfvmetrics.core.compare.SummaryComparison;
+import dev.lfvmetrics.core.evaluate.EvaluationOptions;
+import dev.lfvmetrics.core.summary.ImageResult;
+import dev.lfvmetrics.core.summary.Summary;
 import dev.lfvmetrics.core.policy.PolicyEvaluator;
 import dev.lfvmetrics.core.policy.ThresholdPolicy;
 import dev.lfvmetrics.functions.alert.InvalidPolicyException;
@@ -45,6 +48,11 @@ public final class ApiService {
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
+    /** Both versions' images are held in memory at once to pair them, in a function of 512 MB. */
+    static final long MAX_PAIRED_IMAGES = 100_000;
+    static final String NO_STORED_IMAGES = "no paired tests: a version has no stored per-image results (ingested "
+            + "without a details bucket) or more than " + MAX_PAIRED_IMAGES + " images; compare the evaluation "
+            + "manifests with lfv-metrics compare";
     private static final DashboardFiles DASHBOARD = new DashboardFiles(ApiService.class.getClassLoader());
 
     private final ModelStore store;
@@ -280,8 +288,55 @@ public final class ApiService {
                         + m.status() + ")");
             }
         }
-        return ok(Json.mapper().valueToTree(SummaryComparison.compare(
-                Verdicts.summary(baseModel), Verdicts.summary(candidateModel))));
+        double level = level(query.get("level"));
+        List<ImageResult> baseImages = storedImages(project, baseModel);
+        List<ImageResult> candidateImages = baseImages == null ? null : storedImages(project, candidateModel);
+        Summary b = Verdicts.summary(baseModel);
+        Summary c = Verdicts.summary(candidateModel);
+        return ok(Json.mapper().valueToTree(candidateImages == null
+                ? SummaryComparison.withoutTests(b, c, NO_STORED_IMAGES)
+                : SummaryComparison.compare(b, c, baseImages, candidateImages, level)));
+    }
+
+    private static double level(String value) {
+        if (value == null) {
+            return EvaluationOptions.DEFAULT_INTERVAL_LEVEL;
+        }
+        try {
+            double level = Double.parseDouble(value);
+            if (level > 0 && level < 1) {
+                return level;
+            }
+        } catch (NumberFormatException e) {
+            // The same answer as for a number out of range, below.
+        }
+        throw ApiException.badParameter("level", "must be a number between 0 and 1, not '" + value + "'");
+    }
+
+    /**
+     * A version's stored per-image results, or null when it has none (ingested without a details bucket) or more
+     * than the comparison pairs in memory.
+     */
+    private List<ImageResult> storedImages(String project, ModelRecord model) {
+        if (model.detailsKey() == null || detailsBucket == null
+                || Verdicts.summary(model).metrics().images() > MAX_PAIRED_IMAGES) {
+            return null;
+        }
+        S3Uri location = new S3Uri(detailsBucket, model.detailsKey() + IngestService.IMAGES_FILE);
+        List<ImageResult> out = new ArrayList<>();
+        try (LineReader lines = new LineReader(objects.open(location, 0), 0)) {
+            String line;
+            while ((line = lines.next()) != null) {
+                if (!line.isBlank()) {
+                    out.add(Json.mapper().readValue(line, ImageResult.class));
+                }
+            }
+        } catch (ObjectNotFoundException e) {
+            throw ApiException.notFound("per-image results of " + project + "/" + model.version() + " are missing");
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + location + " failed", e);
+        }
+        return out;
     }
 
     private ApiResponse thresholds(String project) {

@@ -332,6 +332,17 @@ class ApiIT {
         assertThat(body.path("base").path("version").asText()).isEqualTo("1");
         assertThat(body.path("candidate").path("version").asText()).isEqualTo("2");
         assertThat(body.path("metrics").isArray()).isTrue();
+        // Paired on the stored per-image files: the samples' two versions share all 140 images.
+        JsonNode tests = body.path("tests");
+        assertThat(tests.path("identicalTestSets").asBoolean()).isTrue();
+        assertThat(tests.path("pairedImages").asLong()).isEqualTo(140);
+        assertThat(tests.at("/accuracy/baseOnlyRight").asLong()).isEqualTo(24);
+        assertThat(tests.at("/accuracy/candidateOnlyRight").asLong()).isEqualTo(3);
+        assertThat(tests.at("/rocAuc/pValue").asDouble()).isBetween(0.0, 0.01);
+        assertThat(body.path("testSets").path("identical").asBoolean()).isTrue();
+        assertThat(body.path("testsNote").isNull()).isTrue();
+        assertError(get("/projects/circuit-board/compare", Map.of("base", "1", "candidate", "2", "level", "1.5")),
+                400, "level:");
         assertError(get("/projects/circuit-board/compare", Map.of("base", "1", "candidate", "3")), 404,
                 "circuit-board/3 has no evaluation");
     }
