@@ -18,6 +18,14 @@ export function signed(value) {
   return value > 0 ? `+${text}` : text.replace('-', '−');
 }
 
+/** A p-value: 4 decimals, and "< 0.0001" rather than a 0.0000 that reads as impossible. */
+export function pValue(value) {
+  if (!isNumber(value)) {
+    return DASH;
+  }
+  return value < 0.0001 ? '< 0.0001' : value.toFixed(4);
+}
+
 export function count(value) {
   return isNumber(value) ? String(Math.round(value)) : DASH;
 }

@@ -7,6 +7,12 @@ import { launch, screenshotPath } from './lib/browser.js';
 
 const DASH = '—';
 const ratio = (v) => (typeof v === 'number' ? v.toFixed(3) : DASH);
+const pValue = (v) => {
+  if (typeof v !== 'number') {
+    return DASH;
+  }
+  return v < 0.0001 ? '< 0.0001' : v.toFixed(4);
+};
 const signed = (v) => {
   if (typeof v !== 'number') {
     return DASH;
@@ -249,6 +255,24 @@ describe('dashboard', () => {
     await assertFigure(page.getByTestId('cm-candidate-tp'), b.truePositives, String, 'v2 TP');
     assert.equal(await page.getByTestId('roc-chart').locator('.series polyline').count() >= 2, true,
       'both ROC curves are drawn');
+    // The paired tests are the API's, figure by figure; the samples' versions share all their images.
+    assert.ok(comparison.tests, 'the local API pairs the stored per-image results');
+    assert.equal(await page.getByTestId('compare-tests-note').count(), 0, 'identical test sets: no warning');
+    assert.ok((await page.getByTestId('compare-tests-lead').innerText())
+      .startsWith(`On ${comparison.tests.pairedImages} images`));
+    for (const m of ['accuracy', 'recall', 'specificity']) {
+      await assertFigure(page.getByTestId(`compare-test-${m}-p`), comparison.tests[m].pValue, pValue, `${m} p`);
+      await assertFigure(page.getByTestId(`compare-test-${m}-base-only`), comparison.tests[m].baseOnlyRight, String,
+        `${m} base only`);
+      await assertFigure(page.getByTestId(`compare-test-${m}-candidate-only`), comparison.tests[m].candidateOnlyRight,
+        String, `${m} candidate only`);
+    }
+    for (const m of ['rocAuc', 'f1Score', 'averagePrecision']) {
+      await assertFigure(page.getByTestId(`compare-test-${m}-difference`), comparison.tests[m].difference, signed,
+        `${m} paired difference`);
+      await assertFigure(page.getByTestId(`compare-test-${m}-low`), comparison.tests[m].low, signed, `${m} low`);
+    }
+    await assertFigure(page.getByTestId('compare-test-rocAuc-p'), comparison.tests.rocAuc.pValue, pValue, 'AUC p');
     await page.screenshot({ path: screenshotPath('compare-circuit-board-1-2'), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();

@@ -1,7 +1,7 @@
 // Two versions side by side: every headline figure with the change, both confusion matrices, overlaid curves.
 import { h, tableWrap } from '../dom.js';
 import { api } from '../api.js';
-import { ratio, signed, count, signedCount, metricName, isNumber } from '../format.js';
+import { ratio, signed, count, signedCount, metricName, isNumber, pValue } from '../format.js';
 import {
   badge, figure, section, confusionMatrix, rocChart, prChart, breachList, modelHref, projectHref,
 } from '../components.js';
@@ -89,6 +89,47 @@ function labelSections(labels, baseVersion, candidateVersion) {
   }));
 }
 
+const MCNEMAR = ['accuracy', 'recall', 'specificity'];
+const INTERVALS = ['rocAuc', 'f1Score', 'averagePrecision'];
+
+/** The paired tests of the API's comparison (docs/cli.md, "Paired tests"), or why there are none. */
+function testsSection(document) {
+  const tests = document.tests;
+  const note = document.testsNote
+    ? h('p', { class: tests ? 'warning' : 'muted', 'data-testid': 'compare-tests-note' }, document.testsNote)
+    : null;
+  if (!tests) {
+    return section('Paired tests', note);
+  }
+  const lead = h('p', { 'data-testid': 'compare-tests-lead' },
+    `On ${tests.pairedImages} images in both evaluations (${tests.onlyInBase} only in the base, `
+    + `${tests.onlyInCandidate} only in the candidate, ${tests.classChanged} with a changed true class). `
+    + 'A small p-value says the change is unlikely to be chance on these images; the interval says how large it is.');
+  const mcNemar = h('table', { class: 'data', 'data-testid': 'compare-mcnemar-table' },
+    h('caption', {}, 'Exact McNemar tests: the images only one version got right'),
+    h('thead', {}, h('tr', {}, ['Figure', 'p-value', 'Right only in base', 'Right only in candidate', 'Images']
+      .map((t, i) => h('th', { scope: 'col', class: i > 0 ? 'n' : null }, t)))),
+    h('tbody', {}, MCNEMAR.filter((m) => tests[m]).map((m) => h('tr', { 'data-metric': m },
+      h('th', { scope: 'row' }, metricName(m)),
+      h('td', { class: 'n' }, figure(tests[m].pValue, `compare-test-${m}-p`, pValue)),
+      h('td', { class: 'n' }, figure(tests[m].baseOnlyRight, `compare-test-${m}-base-only`, count)),
+      h('td', { class: 'n' }, figure(tests[m].candidateOnlyRight, `compare-test-${m}-candidate-only`, count)),
+      h('td', { class: 'n' }, figure(tests[m].images, `compare-test-${m}-images`, count))))));
+  const intervals = h('table', { class: 'data', 'data-testid': 'compare-difference-table' },
+    h('caption', {}, `Differences with ${Math.round(tests.level * 100)} % intervals (candidate − base)`),
+    h('thead', {}, h('tr', {}, ['Figure', 'Change', 'Low', 'High', 'p-value', 'Test']
+      .map((t, i) => h('th', { scope: 'col', class: i > 0 && i < 5 ? 'n' : null }, t)))),
+    h('tbody', {}, INTERVALS.filter((m) => tests[m]).map((m) => h('tr', { 'data-metric': m },
+      h('th', { scope: 'row' }, metricName(m)),
+      h('td', { class: 'n' }, figure(tests[m].difference, `compare-test-${m}-difference`, signed)),
+      h('td', { class: 'n' }, figure(tests[m].low ?? null, `compare-test-${m}-low`, signed)),
+      h('td', { class: 'n' }, figure(tests[m].high ?? null, `compare-test-${m}-high`, signed)),
+      h('td', { class: 'n' }, figure(tests[m].pValue ?? null, `compare-test-${m}-p`, pValue)),
+      h('td', {}, m === 'rocAuc' ? 'paired DeLong' : 'paired bootstrap')))));
+  return section('Paired tests', [note, lead, tableWrap('McNemar tests', mcNemar),
+    tableWrap('Differences', intervals)].filter(Boolean));
+}
+
 export async function renderCompare(project, baseVersion, candidateVersion) {
   const [base, candidate] = await Promise.all([api.model(project, baseVersion), api.model(project, candidateVersion)]);
   const heading = h('h1', { tabindex: '-1' }, `${project}: version ${baseVersion} → version ${candidateVersion}`);
@@ -118,6 +159,9 @@ export async function renderCompare(project, baseVersion, candidateVersion) {
       comparison.document.bestThreshold, 'compare-best', baseVersion, candidateVersion, 'compare-best-table')));
   }
   content.push(section('Figures', figures));
+  if (!comparison.local) {
+    content.push(testsSection(comparison.document));
+  }
   content.push(section('Confusion matrices', h('div', { class: 'split' },
     confusionMatrix(base.summary.metrics, `Version ${baseVersion}`, 'cm-base'),
     confusionMatrix(candidate.summary.metrics, `Version ${candidateVersion}`, 'cm-candidate'))));
