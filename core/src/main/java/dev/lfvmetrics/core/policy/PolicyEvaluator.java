@@ -31,7 +31,9 @@ public final class PolicyEvaluator {
     /** Slack for floating-point noise in drops, e.g. 0.85 - 0.83 = 0.020000000000000018. */
     private static final double EPSILON = 1e-9;
 
-    private static final Set<String> KEYS = Set.of("minimums", "maximumDrops", "labelMinimums");
+    private static final List<String> KEY_ORDER = List.of("minimums", "maximums", "maximumDrops", "labelMinimums",
+            "minimumImages", "minimumAnomalous");
+    private static final Set<String> KEYS = Set.copyOf(KEY_ORDER);
 
     private PolicyEvaluator() {
     }
@@ -91,7 +93,7 @@ public final class PolicyEvaluator {
             String key = names.next();
             if (!KEYS.contains(key)) {
                 throw new InvalidInputException(source, 0,
-                        "unknown key \"" + key + "\" (expected minimums, maximumDrops, labelMinimums)");
+                        "unknown key \"" + key + "\" (expected " + String.join(", ", KEY_ORDER) + ")");
             }
         }
         Map<String, Double> minimums = metricMap(root.get("minimums"), "minimums", MetricNames.summaryMetrics(),
@@ -114,7 +116,21 @@ public final class PolicyEvaluator {
                         MetricNames.labelMetrics(), false, source));
             }
         }
-        return new ThresholdPolicy(minimums, drops, labels);
+        Map<String, Double> maximums = metricMap(root.get("maximums"), "maximums", MetricNames.summaryMetrics(),
+                false, source);
+        return new ThresholdPolicy(minimums, drops, labels, maximums, count(root, "minimumImages", source),
+                count(root, "minimumAnomalous", source));
+    }
+
+    private static Long count(JsonNode root, String key, String source) {
+        JsonNode v = root.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.longValue() < 0) {
+            throw new InvalidInputException(source, 0, key + ": expected a whole number of images >= 0, got " + v);
+        }
+        return v.longValue();
     }
 
     private static Map<String, Double> metricMap(JsonNode node, String path, Set<String> known, boolean nonNegative,
@@ -152,10 +168,13 @@ public final class PolicyEvaluator {
      * @param policy         the policy
      * @param summary        the candidate
      * @param baselineOrNull the baseline for {@code maximumDrops}; drops are not checked without it
-     * @return the breaches, in policy order (minimums, drops, labels); empty when the summary passes
+     * @return the breaches, in policy order (test-set size, minimums, maximums, drops, labels); empty when the
+     *         summary passes
      */
     public static List<Breach> evaluate(ThresholdPolicy policy, Summary summary, Summary baselineOrNull) {
         List<Breach> out = new ArrayList<>();
+        insufficient(policy.minimumImages(), "images", summary.metrics().images(), out);
+        insufficient(policy.minimumAnomalous(), "anomalous", summary.metrics().anomalous(), out);
         policy.minimums().forEach((metric, min) -> {
             Double actual = MetricNames.value(summary.metrics(), metric);
             if (actual == null) {
@@ -164,6 +183,19 @@ public final class PolicyEvaluator {
             } else if (actual < min) {
                 out.add(new Breach(Breach.MINIMUM, metric, null, actual, min, null,
                         metric + " " + fmt(actual) + " is below the minimum " + fmt(min)));
+            }
+        });
+        policy.maximums().forEach((metric, max) -> {
+            Double actual = MetricNames.value(summary.metrics(), metric);
+            if (actual == null) {
+                // One UNDEFINED breach a metric: a minimum on the same metric has reported it already.
+                if (!policy.minimums().containsKey(metric)) {
+                    out.add(new Breach(Breach.UNDEFINED, metric, null, null, max, null,
+                            metric + " is undefined, maximum " + fmt(max)));
+                }
+            } else if (actual > max) {
+                out.add(new Breach(Breach.MAXIMUM, metric, null, actual, max, null,
+                        metric + " " + fmt(actual) + " is above the maximum " + fmt(max)));
             }
         });
         if (baselineOrNull != null) {
@@ -185,6 +217,15 @@ public final class PolicyEvaluator {
         }
         labelBreaches(policy, summary, out);
         return out;
+    }
+
+    private static void insufficient(Long minimum, String metric, long actual, List<Breach> out) {
+        if (minimum != null && actual < minimum) {
+            out.add(new Breach(Breach.INSUFFICIENT_DATA, metric, null, (double) actual, (double) minimum, null,
+                    "only " + actual + " " + (metric.equals("images") ? "test images" : "anomalous test images")
+                            + ", fewer than the " + minimum + " the policy asks for: the figures are too uncertain "
+                            + "to judge"));
+        }
     }
 
     private static void labelBreaches(ThresholdPolicy policy, Summary summary, List<Breach> out) {

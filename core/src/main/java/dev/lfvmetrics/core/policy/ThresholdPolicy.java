@@ -1,21 +1,40 @@
 package dev.lfvmetrics.core.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A threshold policy: minimums per metric, maximum drops against a baseline, and per-label minimums ({@code *}
- * applies to every label; a label's own entry wins over {@code *} for the same metric). Read and validated by
- * {@link PolicyEvaluator#read}.
+ * A threshold policy: minimums and maximums per metric, maximum drops against a baseline, per-label minimums
+ * ({@code *} applies to every label; a label's own entry wins over {@code *} for the same metric), and the fewest
+ * test images an evaluation may rest on. Read and validated by {@link PolicyEvaluator#read}.
  *
- * @param minimums      metric name to its lowest acceptable value
- * @param maximumDrops  metric name to the largest acceptable {@code baseline - candidate}
- * @param labelMinimums label name (or {@code *}) to metric name to its lowest acceptable value
+ * @param minimums         metric name to its lowest acceptable value
+ * @param maximumDrops     metric name to the largest acceptable {@code baseline - candidate}
+ * @param labelMinimums    label name (or {@code *}) to metric name to its lowest acceptable value
+ * @param maximums         metric name to its highest acceptable value (lower-is-better figures such as
+ *                         {@code falsePositiveRate}, {@code falseNegatives}, {@code incorrect})
+ * @param minimumImages    the fewest test images, or null for no such rule
+ * @param minimumAnomalous the fewest anomalous test images, or null for no such rule
  */
 public record ThresholdPolicy(Map<String, Double> minimums, Map<String, Double> maximumDrops,
-                              Map<String, Map<String, Double>> labelMinimums) {
+                              Map<String, Map<String, Double>> labelMinimums, Map<String, Double> maximums,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Long minimumImages,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Long minimumAnomalous) {
+
+    /**
+     * A policy of minimums, drops and label minimums only.
+     *
+     * @param minimums      see the record
+     * @param maximumDrops  see the record
+     * @param labelMinimums see the record
+     */
+    public ThresholdPolicy(Map<String, Double> minimums, Map<String, Double> maximumDrops,
+                           Map<String, Map<String, Double>> labelMinimums) {
+        this(minimums, maximumDrops, labelMinimums, Map.of(), null, null);
+    }
 
     /**
      * Normalises to immutable, never-null maps that keep the document's order.
@@ -23,6 +42,7 @@ public record ThresholdPolicy(Map<String, Double> minimums, Map<String, Double> 
     public ThresholdPolicy {
         minimums = copy(minimums);
         maximumDrops = copy(maximumDrops);
+        maximums = copy(maximums);
         Map<String, Map<String, Double>> labels = new LinkedHashMap<>();
         if (labelMinimums != null) {
             labelMinimums.forEach((k, v) -> labels.put(k, copy(v)));
@@ -50,6 +70,7 @@ public record ThresholdPolicy(Map<String, Double> minimums, Map<String, Double> 
      */
     @JsonIgnore
     public boolean isEmpty() {
-        return minimums.isEmpty() && maximumDrops.isEmpty() && labelMinimums.isEmpty();
+        return minimums.isEmpty() && maximumDrops.isEmpty() && labelMinimums.isEmpty() && maximums.isEmpty()
+                && minimumImages == null && minimumAnomalous == null;
     }
 }

@@ -55,13 +55,13 @@ class PolicyEvaluatorTest {
         ThresholdPolicy p = policy("design-example.json");
         String json = Json.mapper().writeValueAsString(p);
         assertThat(Json.mapper().readTree(json).fieldNames()).toIterable()
-                .containsExactly("minimums", "maximumDrops", "labelMinimums");
+                .containsExactly("minimums", "maximumDrops", "labelMinimums", "maximums");
         assertThat(PolicyEvaluator.read(json, "stored")).isEqualTo(p);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "unknown-key.json          | unknown key \"maximumDrop\" (expected minimums, maximumDrops, labelMinimums)",
+        "unknown-key.json          | unknown key \"maximumDrop\" (expected minimums, maximums, maximumDrops, ",
         "unknown-metric.json       | minimums.f1: unknown metric (known: images, ",
         "not-number.json           | minimums.recall: expected a number, got \"high\"",
         "negative-drop.json        | maximumDrops.recall: a drop must not be negative, got -0.1",
@@ -160,6 +160,41 @@ class PolicyEvaluatorTest {
                 cookies.intervals(), cookies.testSetFingerprint());
         assertThat(PolicyEvaluator.evaluate(p, noPixelFigures, null)).extracting(Breach::key)
                 .containsExactlyInAnyOrder("UNDEFINED#crack#f1Score", "LABEL_MINIMUM#crack#groundTruthImages");
+    }
+
+    @Test
+    void givenMaximumsAndMinimumImages_whenRead_thenKeptAndWrittenBack() throws IOException {
+        String json = "{\"maximums\":{\"falsePositiveRate\":0.1,\"incorrect\":20},\"minimumImages\":200,"
+                + "\"minimumAnomalous\":30}";
+        ThresholdPolicy p = PolicyEvaluator.read(json, "inline");
+        assertThat(p.maximums()).containsExactly(Map.entry("falsePositiveRate", 0.1), Map.entry("incorrect", 20.0));
+        assertThat(p.minimumImages()).isEqualTo(200);
+        assertThat(p.minimumAnomalous()).isEqualTo(30);
+        assertThat(p.isEmpty()).isFalse();
+        assertThat(PolicyEvaluator.read(Json.mapper().writeValueAsString(p), "stored")).isEqualTo(p);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"minimumImages\":-1}          | minimumImages: expected a whole number of images >= 0, got -1",
+        "{\"minimumAnomalous\":2.5}      | minimumAnomalous: expected a whole number of images >= 0, got 2.5",
+        "{\"maximums\":{\"fpr\":0.1}}    | maximums.fpr: unknown metric"})
+    void givenBadNewRule_whenRead_thenOneLineNamingIt(String json, String problem) {
+        assertThatThrownBy(() -> PolicyEvaluator.read(json, "inline"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problem()).startsWith(problem));
+    }
+
+    @Test
+    void givenTooFewImagesAndAFigureAboveItsMaximum_whenChecked_thenInsufficientDataAndMaximumBreaches() {
+        Summary v2 = sample("circuit-board", 2);
+        ThresholdPolicy p = PolicyEvaluator.read("{\"maximums\":{\"falsePositiveRate\":0.1,\"incorrect\":27},"
+                + "\"minimumImages\":141,\"minimumAnomalous\":60}", "inline");
+        List<Breach> breaches = PolicyEvaluator.evaluate(p, v2, null);
+        // 140 images (< 141), 60 anomalous (not < 60); FPR 0.175 > 0.1; 27 incorrect is not above 27.
+        assertThat(breaches).extracting(Breach::key)
+                .containsExactly("INSUFFICIENT_DATA#images", "MAXIMUM#falsePositiveRate");
+        assertThat(breaches.get(0).message()).startsWith("only 140 test images, fewer than the 141");
+        assertThat(breaches.get(1).actual()).isEqualTo(v2.metrics().falsePositiveRate());
     }
 
     private static Summary withF1(Summary s, double f1) {

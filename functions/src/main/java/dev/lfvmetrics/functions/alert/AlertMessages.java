@@ -39,8 +39,12 @@ public final class AlertMessages {
             text.append("Metric: ").append(b.metric()).append(b.label() == null ? "" : " of label " + b.label())
                     .append('\n');
             text.append("Value: ").append(number(b.actual())).append('\n');
-            text.append(Breach.REGRESSION.equals(b.kind()) ? "Largest allowed drop: " : "Minimum: ")
-                    .append(number(b.limit())).append('\n');
+            text.append(switch (b.kind()) {
+                case Breach.REGRESSION -> "Largest allowed drop: ";
+                case Breach.MAXIMUM -> "Maximum: ";
+                case Breach.UNDEFINED -> "Limit: ";
+                default -> "Minimum: ";
+            }).append(number(b.limit())).append('\n');
             if (b.baseline() != null) {
                 text.append("Previous version's value: ").append(number(b.baseline())).append('\n');
             }
@@ -55,9 +59,16 @@ public final class AlertMessages {
         String metric = b.label() == null ? b.metric() : b.label() + " " + b.metric();
         return switch (b.kind()) {
             case Breach.REGRESSION -> metric + " dropped " + number(drop(b)) + " (max " + number(b.limit()) + ")";
-            case Breach.UNDEFINED -> metric + " undefined (minimum " + number(b.limit()) + ")";
+            case Breach.UNDEFINED -> metric + " undefined (limit " + number(b.limit()) + ")";
+            case Breach.MAXIMUM -> metric + " " + number(b.actual()) + " above maximum " + number(b.limit());
+            case Breach.INSUFFICIENT_DATA -> "only " + count(b.actual()) + (b.metric().equals("images") ? ""
+                    : " " + b.metric()) + " test images (minimum " + count(b.limit()) + ")";
             default -> metric + " " + number(b.actual()) + " below minimum " + number(b.limit());
         };
+    }
+
+    private static String count(Double value) {
+        return value == null ? "none" : String.valueOf(value.longValue());
     }
 
     private static Double drop(Breach b) {

@@ -26,6 +26,19 @@ class AlertMessagesTest {
     }
 
     @Test
+    void aMaximumAndAnInsufficientTestSetSayWhatTheyAre() {
+        Notification fpr = AlertMessages.render(Alert.of("circuit-board", "2", new Breach(Breach.MAXIMUM,
+                "falsePositiveRate", null, 0.175, 0.1, null, "falsePositiveRate 0.1750 is above the maximum 0.1000")));
+        Notification few = AlertMessages.render(Alert.of("circuit-board", "2", new Breach(Breach.INSUFFICIENT_DATA,
+                "anomalous", null, 12.0, 30.0, null, "only 12 anomalous test images, fewer than the 30 ...")));
+
+        assertThat(fpr.subject()).endsWith("falsePositiveRate 0.1750 above maximum 0.1000");
+        assertThat(fpr.text()).contains("Maximum: 0.1000").doesNotContain("Minimum:");
+        assertThat(few.subject()).endsWith("only 12 anomalous test images (minimum 30)");
+        assertThat(few.attributes()).containsEntry("kind", "INSUFFICIENT_DATA").containsEntry("severity", "warning");
+    }
+
+    @Test
     void aLongProjectNameStillGivesASubjectUnder100CharactersWithoutLineBreaks() {
         String project = "p".repeat(255);
         Notification n = AlertMessages.render(Alert.failed(project, "1234567890", "line one\nline two"));
