@@ -1,6 +1,5 @@
 package dev.lfvmetrics.core.compare;
 
-import dev.lfvmetrics.core.metrics.ScoreRanking;
 import dev.lfvmetrics.core.stats.IntervalEstimator;
 import dev.lfvmetrics.core.stats.McNemar;
 import dev.lfvmetrics.core.stats.NormalQuantile;
@@ -9,10 +8,12 @@ import dev.lfvmetrics.core.stats.StratifiedBootstrap;
 import dev.lfvmetrics.core.summary.ImageResult;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Pairs two evaluations' per-image results by {@code source-ref} and tests the difference on the shared images:
@@ -105,69 +106,106 @@ public final class PairedComparison {
         if (m == 0) {
             return null;
         }
-        int[] all = identity(m);
-        int[] allNormal = identity(n);
-        double point = difference(anomalous, all, normal, allNormal, averagePrecision);
+        Version base = new Version(anomalous, normal, 0);
+        Version candidate = new Version(anomalous, normal, 1);
+        // A resample is how often each image is drawn, the same counts for both versions: that is the pairing.
+        int[] a = new int[m];
+        int[] b = new int[n];
+        Arrays.fill(a, 1);
+        Arrays.fill(b, 1);
+        double point = candidate.metric(a, b, averagePrecision) - base.metric(a, b, averagePrecision);
         if (m + n > IntervalEstimator.MAX_BOOTSTRAP_IMAGES) {
             return new PairedTests.DifferenceInterval(point, null, null, null, null);
         }
         SplittableRandom random = new SplittableRandom(IntervalEstimator.SEED + (averagePrecision ? 3 : 2));
         double[] values = new double[IntervalEstimator.RESAMPLES];
-        int[] a = new int[m];
-        int[] b = new int[n];
         for (int r = 0; r < values.length; r++) {
+            Arrays.fill(a, 0);
+            Arrays.fill(b, 0);
             for (int i = 0; i < m; i++) {
-                a[i] = random.nextInt(m);
+                a[random.nextInt(m)]++;
             }
             for (int j = 0; j < n; j++) {
-                b[j] = random.nextInt(n);
+                b[random.nextInt(n)]++;
             }
-            values[r] = difference(anomalous, a, normal, b, averagePrecision);
+            values[r] = candidate.metric(a, b, averagePrecision) - base.metric(a, b, averagePrecision);
         }
-        Arrays.sort(values);
-        double tail = (1 - level) / 2;
-        return new PairedTests.DifferenceInterval(point, StratifiedBootstrap.quantile(values, tail),
-                StratifiedBootstrap.quantile(values, 1 - tail),
-                values.length, 0);
+        // F1 and AP are defined whenever there are anomalous images, and every resample keeps all m of them.
+        StratifiedBootstrap.Result interval = StratifiedBootstrap.percentiles(values, values.length, 0, level);
+        return new PairedTests.DifferenceInterval(point, interval.low(), interval.high(), interval.resamples(),
+                interval.undefined());
     }
 
-    /** Candidate minus base on the images picked by index (both versions on the very same images). */
-    private static double difference(List<ImageResult[]> anomalous, int[] a, List<ImageResult[]> normal, int[] b,
-                                     boolean averagePrecision) {
-        return metric(anomalous, a, normal, b, 1, averagePrecision) - metric(anomalous, a, normal, b, 0,
-                averagePrecision);
-    }
+    /**
+     * One version's view of the paired images, prepared once: which it flags, and its scores sorted per class with
+     * the image each sorted position holds, so a resample's AP needs no copy and no sort.
+     */
+    private static final class Version {
 
-    private static double metric(List<ImageResult[]> anomalous, int[] a, List<ImageResult[]> normal, int[] b,
-                                 int side, boolean averagePrecision) {
-        if (averagePrecision) {
-            double[] x = new double[a.length];
-            double[] y = new double[b.length];
+        private final boolean[] anomalousFlagged;
+        private final boolean[] normalFlagged;
+        private final int[] anomalousOrder;
+        private final int[] normalOrder;
+        private final double[] anomalousSorted;
+        private final double[] normalSorted;
+        private final int[] anomalousCounts;
+        private final int[] normalCounts;
+
+        Version(List<ImageResult[]> anomalous, List<ImageResult[]> normal, int side) {
+            anomalousFlagged = flagged(anomalous, side);
+            normalFlagged = flagged(normal, side);
+            anomalousOrder = byScore(anomalous, side);
+            normalOrder = byScore(normal, side);
+            anomalousSorted = sorted(anomalous, anomalousOrder, side);
+            normalSorted = sorted(normal, normalOrder, side);
+            anomalousCounts = new int[anomalous.size()];
+            normalCounts = new int[normal.size()];
+        }
+
+        /** F1 or average precision of the images drawn {@code a[i]} (anomalous) and {@code b[j]} (normal) times. */
+        double metric(int[] a, int[] b, boolean averagePrecision) {
+            if (averagePrecision) {
+                for (int k = 0; k < a.length; k++) {
+                    anomalousCounts[k] = a[anomalousOrder[k]];
+                }
+                for (int k = 0; k < b.length; k++) {
+                    normalCounts[k] = b[normalOrder[k]];
+                }
+                return StratifiedBootstrap.averagePrecision(anomalousSorted, anomalousCounts, a.length, normalSorted,
+                        normalCounts, b.length);
+            }
+            long tp = 0;
+            long fp = 0;
             for (int i = 0; i < a.length; i++) {
-                x[i] = anomalous.get(a[i])[side].anomalyScore();
+                tp += anomalousFlagged[i] ? a[i] : 0;
             }
             for (int j = 0; j < b.length; j++) {
-                y[j] = normal.get(b[j])[side].anomalyScore();
+                fp += normalFlagged[j] ? b[j] : 0;
             }
-            return ScoreRanking.of(x, x.length, y, y.length).averagePrecision();
+            long fn = a.length - tp;
+            return 2.0 * tp / (2 * tp + fp + fn);
         }
-        long tp = 0;
-        long fp = 0;
-        for (int i : a) {
-            tp += "anomaly".equals(anomalous.get(i)[side].predicted()) ? 1 : 0;
-        }
-        for (int j : b) {
-            fp += "anomaly".equals(normal.get(j)[side].predicted()) ? 1 : 0;
-        }
-        long fn = a.length - tp;
-        return 2.0 * tp / (2 * tp + fp + fn);
-    }
 
-    private static int[] identity(int size) {
-        int[] out = new int[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = i;
+        private static boolean[] flagged(List<ImageResult[]> pairs, int side) {
+            boolean[] out = new boolean[pairs.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = "anomaly".equals(pairs.get(i)[side].predicted());
+            }
+            return out;
         }
-        return out;
+
+        private static int[] byScore(List<ImageResult[]> pairs, int side) {
+            return IntStream.range(0, pairs.size()).boxed()
+                    .sorted(Comparator.comparingDouble(i -> pairs.get(i)[side].anomalyScore()))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+
+        private static double[] sorted(List<ImageResult[]> pairs, int[] order, int side) {
+            double[] out = new double[order.length];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = pairs.get(order[k])[side].anomalyScore();
+            }
+            return out;
+        }
     }
 }

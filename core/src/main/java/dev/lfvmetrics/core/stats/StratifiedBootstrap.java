@@ -96,8 +96,16 @@ public final class StratifiedBootstrap {
     /**
      * Average precision as scikit-learn defines it (recall steps times precision, at each distinct score from the
      * top), of sorted scores drawn {@code counts} times each.
+     *
+     * @param anomalous       anomalous images' scores, ascending
+     * @param anomalousCounts how often each was drawn
+     * @param m               how many anomalous images (and draws of them)
+     * @param normal          normal images' scores, ascending
+     * @param normalCounts    how often each was drawn
+     * @param n               how many normal images
+     * @return the average precision of the resample
      */
-    static double averagePrecision(double[] anomalous, int[] anomalousCounts, int m, double[] normal,
+    public static double averagePrecision(double[] anomalous, int[] anomalousCounts, int m, double[] normal,
                                    int[] normalCounts, int n) {
         int i = m - 1;
         int j = n - 1;
@@ -132,7 +140,16 @@ public final class StratifiedBootstrap {
         return count;
     }
 
-    private static Result percentiles(double[] values, int defined, int undefined, double level) {
+    /**
+     * The percentile interval of resampled values.
+     *
+     * @param values    the defined values first, in any order (sorted in a copy)
+     * @param defined   how many of them are defined
+     * @param undefined how many resamples were left out
+     * @param level     confidence level
+     * @return the interval, or null when no resample is defined
+     */
+    public static Result percentiles(double[] values, int defined, int undefined, double level) {
         if (defined == 0) {
             return null;
         }
@@ -142,14 +159,8 @@ public final class StratifiedBootstrap {
         return new Result(quantile(sorted, tail), quantile(sorted, 1 - tail), defined, undefined);
     }
 
-    /**
-     * Linear interpolation between order statistics, as NumPy's default percentile.
-     *
-     * @param sorted values, ascending
-     * @param q      the quantile, in [0, 1]
-     * @return the interpolated value
-     */
-    public static double quantile(double[] sorted, double q) {
+    /** Linear interpolation between order statistics, as NumPy's default percentile. */
+    static double quantile(double[] sorted, double q) {
         double h = (sorted.length - 1) * q;
         int lower = (int) Math.floor(h);
         int upper = Math.min(sorted.length - 1, lower + 1);
