@@ -169,7 +169,7 @@ public final class ArtifactOptions {
      * @return the level
      */
     static double checkLevel(double level) {
-        if (!(level > 0 && level < 1)) {
+        if (!EvaluationOptions.isIntervalLevel(level)) {
             throw new InvalidInputException("--confidence-level", 0, "must be between 0 and 1, not " + level);
         }
         return level;

@@ -31,7 +31,7 @@ public record EvaluationOptions(int maxMisclassified, int curvePoints, Clock clo
         if (clock == null) {
             clock = Clock.systemUTC();
         }
-        if (!(intervalLevel > 0 && intervalLevel < 1)) {
+        if (!isIntervalLevel(intervalLevel)) {
             throw new IllegalArgumentException("intervalLevel must be in (0, 1), got " + intervalLevel);
         }
     }
@@ -73,5 +73,15 @@ public record EvaluationOptions(int maxMisclassified, int curvePoints, Clock clo
      */
     public EvaluationOptions withIntervalLevel(double level) {
         return new EvaluationOptions(maxMisclassified, curvePoints, clock, level);
+    }
+
+    /**
+     * Whether a confidence level is one the intervals and tests accept: strictly between 0 and 1 (NaN is not).
+     *
+     * @param level the level
+     * @return whether it is in (0, 1)
+     */
+    public static boolean isIntervalLevel(double level) {
+        return level > 0 && level < 1;
     }
 }

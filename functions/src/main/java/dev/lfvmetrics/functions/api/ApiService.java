@@ -304,7 +304,7 @@ public final class ApiService {
         }
         try {
             double level = Double.parseDouble(value);
-            if (level > 0 && level < 1) {
+            if (EvaluationOptions.isIntervalLevel(level)) {
                 return level;
             }
         } catch (NumberFormatException e) {
