@@ -68,7 +68,8 @@ public final class PairedComparison {
         return new PairedTests(level, onlyInBase == 0 && onlyInCandidate == 0 && classChanged == 0, all.size(),
                 onlyInBase, onlyInCandidate, classChanged, changed, auc(anomalous, normal, level),
                 mcNemar(all), mcNemar(anomalous), mcNemar(normal),
-                bootstrap(anomalous, normal, level, false), bootstrap(anomalous, normal, level, true));
+                bootstrap(anomalous, normal, level, Metric.F1), bootstrap(anomalous, normal, level, Metric.AP),
+                bootstrap(anomalous, normal, level, Metric.PRECISION));
     }
 
     private static PairedTests.McNemarTest mcNemar(List<ImageResult[]> pairs) {
@@ -99,8 +100,11 @@ public final class PairedComparison {
         return out;
     }
 
+    /** The metrics of the paired bootstrap; the ordinal seeds each one's resamples. */
+    private enum Metric { F1, AP, PRECISION }
+
     private static PairedTests.DifferenceInterval bootstrap(List<ImageResult[]> anomalous, List<ImageResult[]> normal,
-                                                            double level, boolean averagePrecision) {
+                                                            double level, Metric metric) {
         int m = anomalous.size();
         int n = normal.size();
         if (m == 0) {
@@ -113,12 +117,16 @@ public final class PairedComparison {
         int[] b = new int[n];
         Arrays.fill(a, 1);
         Arrays.fill(b, 1);
-        double point = candidate.metric(a, b, averagePrecision) - base.metric(a, b, averagePrecision);
+        double point = candidate.metric(a, b, metric) - base.metric(a, b, metric);
+        if (Double.isNaN(point)) {
+            return null;
+        }
         if (m + n > IntervalEstimator.MAX_BOOTSTRAP_IMAGES) {
             return new PairedTests.DifferenceInterval(point, null, null, null, null);
         }
-        SplittableRandom random = new SplittableRandom(IntervalEstimator.SEED + (averagePrecision ? 3 : 2));
+        SplittableRandom random = new SplittableRandom(IntervalEstimator.SEED + 2 + metric.ordinal());
         double[] values = new double[IntervalEstimator.RESAMPLES];
+        int defined = 0;
         for (int r = 0; r < values.length; r++) {
             Arrays.fill(a, 0);
             Arrays.fill(b, 0);
@@ -128,10 +136,18 @@ public final class PairedComparison {
             for (int j = 0; j < n; j++) {
                 b[random.nextInt(n)]++;
             }
-            values[r] = candidate.metric(a, b, averagePrecision) - base.metric(a, b, averagePrecision);
+            double difference = candidate.metric(a, b, metric) - base.metric(a, b, metric);
+            // F1 and AP are defined in every resample (all keep m anomalous images); precision is not when a
+            // version flags none of the drawn images: counted, never zeroed.
+            if (!Double.isNaN(difference)) {
+                values[defined++] = difference;
+            }
         }
-        // F1 and AP are defined whenever there are anomalous images, and every resample keeps all m of them.
-        StratifiedBootstrap.Result interval = StratifiedBootstrap.percentiles(values, values.length, 0, level);
+        StratifiedBootstrap.Result interval = StratifiedBootstrap.percentiles(values, defined,
+                values.length - defined, level);
+        if (interval == null) {
+            return new PairedTests.DifferenceInterval(point, null, null, 0, values.length);
+        }
         return new PairedTests.DifferenceInterval(point, interval.low(), interval.high(), interval.resamples(),
                 interval.undefined());
     }
@@ -162,9 +178,12 @@ public final class PairedComparison {
             normalCounts = new int[normal.size()];
         }
 
-        /** F1 or average precision of the images drawn {@code a[i]} (anomalous) and {@code b[j]} (normal) times. */
-        double metric(int[] a, int[] b, boolean averagePrecision) {
-            if (averagePrecision) {
+        /**
+         * F1, average precision or precision of the images drawn {@code a[i]} (anomalous) and {@code b[j]} (normal)
+         * times; NaN when undefined.
+         */
+        double metric(int[] a, int[] b, Metric metric) {
+            if (metric == Metric.AP) {
                 for (int k = 0; k < a.length; k++) {
                     anomalousCounts[k] = a[anomalousOrder[k]];
                 }
@@ -181,6 +200,9 @@ public final class PairedComparison {
             }
             for (int j = 0; j < b.length; j++) {
                 fp += normalFlagged[j] ? b[j] : 0;
+            }
+            if (metric == Metric.PRECISION) {
+                return tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp);
             }
             long fn = a.length - tp;
             return 2.0 * tp / (2 * tp + fp + fn);

@@ -21,12 +21,15 @@ import java.util.List;
  * @param specificity       exact McNemar on the paired normal images
  * @param f1Score           paired stratified bootstrap of the F1 difference
  * @param averagePrecision  paired stratified bootstrap of the average-precision difference
+ * @param precision         paired stratified bootstrap of the precision difference (null when either version flags
+ *                          no paired image)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PairedTests(double level, boolean identicalTestSets, long pairedImages, long onlyInBase,
                           long onlyInCandidate, long classChanged, List<String> classChangedImages,
                           AucTest rocAuc, McNemarTest accuracy, McNemarTest recall, McNemarTest specificity,
-                          DifferenceInterval f1Score, DifferenceInterval averagePrecision) {
+                          DifferenceInterval f1Score, DifferenceInterval averagePrecision,
+                          DifferenceInterval precision) {
 
     /** Copies the list. */
     public PairedTests {

@@ -1,9 +1,16 @@
 package dev.lfvmetrics.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lfvmetrics.core.compare.PairedComparison;
+import dev.lfvmetrics.core.compare.PairedTests;
 import dev.lfvmetrics.core.error.InvalidInputException;
+import dev.lfvmetrics.core.evaluate.EvaluationOptions;
 import dev.lfvmetrics.core.format.Formats;
 import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.core.stats.IntervalEstimator;
+import dev.lfvmetrics.core.summary.Curves;
+import dev.lfvmetrics.core.summary.ImageResult;
+import dev.lfvmetrics.core.summary.Intervals;
 import dev.lfvmetrics.core.summary.LabelMetrics;
 import dev.lfvmetrics.core.summary.Summary;
 import java.io.ByteArrayInputStream;
@@ -12,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +39,12 @@ public final class PolicyEvaluator {
     /** Slack for floating-point noise in drops, e.g. 0.85 - 0.83 = 0.020000000000000018. */
     private static final double EPSILON = 1e-9;
 
-    private static final List<String> KEY_ORDER = List.of("minimums", "maximums", "maximumDrops", "labelMinimums",
-            "minimumImages", "minimumAnomalous");
+    private static final List<String> KEY_ORDER = List.of("minimums", "maximums", "maximumDrops",
+            "maximumRelativeDrops", "regression", "operatingPoints", "labelMinimums", "minimumImages",
+            "minimumAnomalous");
+    private static final List<String> REGRESSION_KEYS = List.of("mode", "level");
+    private static final List<String> OPERATING_POINT_KEYS = List.of(OperatingPointRules.PRECISION_AT_RECALL,
+            OperatingPointRules.RECALL_AT_FALSE_POSITIVE_RATE);
     private static final Set<String> KEYS = Set.copyOf(KEY_ORDER);
 
     private PolicyEvaluator() {
@@ -118,8 +130,98 @@ public final class PolicyEvaluator {
         }
         Map<String, Double> maximums = metricMap(root.get("maximums"), "maximums", MetricNames.summaryMetrics(),
                 false, source);
+        Map<String, Double> relative = metricMap(root.get("maximumRelativeDrops"), "maximumRelativeDrops",
+                MetricNames.summaryMetrics(), true, source);
         return new ThresholdPolicy(minimums, drops, labels, maximums, count(root, "minimumImages", source),
-                count(root, "minimumAnomalous", source));
+                count(root, "minimumAnomalous", source), relative, regression(root.get("regression"), source),
+                operatingPoints(root.get("operatingPoints"), source));
+    }
+
+    private static void onlyKeys(JsonNode node, String path, List<String> keys, String source) {
+        if (!node.isObject()) {
+            throw new InvalidInputException(source, 0, path + ": expected an object with " + String.join(", ", keys));
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String key = names.next();
+            if (!keys.contains(key)) {
+                throw new InvalidInputException(source, 0, path + ": unknown key \"" + key + "\" (expected "
+                        + String.join(", ", keys) + ")");
+            }
+        }
+    }
+
+    private static RegressionRule regression(JsonNode node, String source) {
+        if (node == null || node.isNull()) {
+            return RegressionRule.defaults();
+        }
+        onlyKeys(node, "regression", REGRESSION_KEYS, source);
+        JsonNode mode = node.get("mode");
+        String m = RegressionRule.SIGNIFICANT;
+        if (mode != null && !mode.isNull()) {
+            if (!mode.isTextual() || !List.of(RegressionRule.SIGNIFICANT, RegressionRule.ANY).contains(mode.asText())) {
+                throw new InvalidInputException(source, 0, "regression.mode: expected \"" + RegressionRule.SIGNIFICANT
+                        + "\" or \"" + RegressionRule.ANY + "\", got " + mode);
+            }
+            m = mode.asText();
+        }
+        JsonNode level = node.get("level");
+        double l = RegressionRule.DEFAULT_LEVEL;
+        if (level != null && !level.isNull()) {
+            if (!level.isNumber() || !EvaluationOptions.isIntervalLevel(level.doubleValue())) {
+                throw new InvalidInputException(source, 0, "regression.level: expected a confidence level between 0 "
+                        + "and 1 (exclusive), e.g. 0.95, got " + level);
+            }
+            l = level.doubleValue();
+        }
+        return new RegressionRule(m, l);
+    }
+
+    private static OperatingPointRules operatingPoints(JsonNode node, String source) {
+        if (node == null || node.isNull()) {
+            return OperatingPointRules.none();
+        }
+        onlyKeys(node, "operatingPoints", OPERATING_POINT_KEYS, source);
+        return new OperatingPointRules(
+                rates(node.get(OperatingPointRules.PRECISION_AT_RECALL), OperatingPointRules.PRECISION_AT_RECALL,
+                        source),
+                rates(node.get(OperatingPointRules.RECALL_AT_FALSE_POSITIVE_RATE),
+                        OperatingPointRules.RECALL_AT_FALSE_POSITIVE_RATE, source));
+    }
+
+    private static Map<Double, Double> rates(JsonNode node, String name, String source) {
+        Map<Double, Double> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        String path = "operatingPoints." + name;
+        if (!node.isObject()) {
+            throw new InvalidInputException(source, 0, path + ": expected an object of rates to minimums, e.g. "
+                    + "{\"0.95\": 0.7}");
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = path + "." + e.getKey();
+            double rate;
+            try {
+                rate = Double.parseDouble(e.getKey());
+            } catch (NumberFormatException ex) {
+                rate = Double.NaN;
+            }
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new InvalidInputException(source, 0, key + ": the key must be a rate between 0 and 1, e.g. "
+                        + "\"0.95\"");
+            }
+            JsonNode v = e.getValue();
+            if (!v.isNumber() || !(v.doubleValue() >= 0 && v.doubleValue() <= 1)) {
+                throw new InvalidInputException(source, 0, key + ": expected a minimum between 0 and 1, got " + v);
+            }
+            if (out.put(rate, v.doubleValue()) != null) {
+                throw new InvalidInputException(source, 0, key + ": the same rate is given twice");
+            }
+        }
+        return out;
     }
 
     private static Long count(JsonNode root, String key, String source) {
@@ -163,30 +265,49 @@ public final class PolicyEvaluator {
     }
 
     /**
+     * Checks a summary against a policy without per-image results: drops are judged on their observed size (with
+     * the reason they were not tested), operating points only from complete curves.
+     *
+     * @param policy         the policy
+     * @param summary        the candidate
+     * @param baselineOrNull the baseline for drops; drops are not checked without it
+     * @return the breaches, in policy order; empty when the summary passes
+     */
+    public static List<Breach> evaluate(ThresholdPolicy policy, Summary summary, Summary baselineOrNull) {
+        return judge(policy, summary, baselineOrNull, PerImageResults.NONE).breaches();
+    }
+
+    /**
      * Checks a summary against a policy.
      *
      * @param policy         the policy
      * @param summary        the candidate
-     * @param baselineOrNull the baseline for {@code maximumDrops}; drops are not checked without it
-     * @return the breaches, in policy order (test-set size, minimums, maximums, drops, labels); empty when the
-     *         summary passes
+     * @param baselineOrNull the baseline for drops; drops are not checked without it
+     * @param images         per-image results, fetched only when a drop exceeds its limit (for the paired tests)
+     *                       or an operating point needs a curve the summary reduced
+     * @return breaches in policy order (test-set size, minimums, maximums, drops, relative drops, operating points,
+     *         labels) and the inconclusive drops
      */
-    public static List<Breach> evaluate(ThresholdPolicy policy, Summary summary, Summary baselineOrNull) {
+    public static PolicyJudgement judge(ThresholdPolicy policy, Summary summary, Summary baselineOrNull,
+                                        PerImageResults images) {
         List<Breach> out = new ArrayList<>();
+        List<Breach> inconclusive = new ArrayList<>();
         insufficient(policy.minimumImages(), "images", summary.metrics().images(), out);
         insufficient(policy.minimumAnomalous(), "anomalous", summary.metrics().anomalous(), out);
         policy.minimums().forEach((metric, min) -> {
             Double actual = MetricNames.value(summary.metrics(), metric);
+            Evidence ev = interval(summary, metric);
             if (actual == null) {
                 out.add(new Breach(Breach.UNDEFINED, metric, null, null, min, null,
                         metric + " is undefined, minimum " + fmt(min)));
             } else if (actual < min) {
                 out.add(new Breach(Breach.MINIMUM, metric, null, actual, min, null,
-                        metric + " " + fmt(actual) + " is below the minimum " + fmt(min)));
+                        metric + " " + fmt(actual) + within(ev) + " is below the minimum " + fmt(min), ev));
             }
         });
         policy.maximums().forEach((metric, max) -> {
             Double actual = MetricNames.value(summary.metrics(), metric);
+            Evidence ev = interval(summary, metric);
             if (actual == null) {
                 // One UNDEFINED breach a metric: a minimum on the same metric has reported it already.
                 if (!policy.minimums().containsKey(metric)) {
@@ -195,28 +316,167 @@ public final class PolicyEvaluator {
                 }
             } else if (actual > max) {
                 out.add(new Breach(Breach.MAXIMUM, metric, null, actual, max, null,
-                        metric + " " + fmt(actual) + " is above the maximum " + fmt(max)));
+                        metric + " " + fmt(actual) + within(ev) + " is above the maximum " + fmt(max), ev));
             }
         });
-        if (baselineOrNull != null) {
-            policy.maximumDrops().forEach((metric, maxDrop) -> {
-                Double base = MetricNames.value(baselineOrNull.metrics(), metric);
-                Double actual = MetricNames.value(summary.metrics(), metric);
-                if (base == null) {
-                    return;
-                }
-                if (actual == null) {
-                    out.add(new Breach(Breach.UNDEFINED, metric, null, null, maxDrop, base,
-                            metric + " is undefined, baseline " + fmt(base)));
-                } else if (base - actual > maxDrop + EPSILON) {
-                    out.add(new Breach(Breach.REGRESSION, metric, null, actual, maxDrop, base,
-                            metric + " dropped by " + fmt(base - actual) + " from " + fmt(base) + " to "
-                                    + fmt(actual) + ", more than the allowed " + fmt(maxDrop)));
-                }
-            });
+        if (baselineOrNull != null && policy.hasDrops()) {
+            Drops drops = new Drops(policy.regression(), summary, baselineOrNull, images, out, inconclusive);
+            policy.maximumDrops().forEach((metric, limit) -> drops.check(metric, limit, false));
+            policy.maximumRelativeDrops().forEach((metric, limit) -> drops.check(metric, limit, true));
         }
+        operatingPoints(policy.operatingPoints(), summary, images, out);
         labelBreaches(policy, summary, out);
-        return out;
+        return new PolicyJudgement(out, inconclusive);
+    }
+
+    private static Evidence interval(Summary summary, String metric) {
+        Intervals intervals = summary.intervals();
+        return intervals == null ? null : Evidence.of(intervals.of(metric), intervals.level());
+    }
+
+    private static String within(Evidence ev) {
+        return ev == null ? "" : " (" + percent(ev.level()) + " interval " + fmt(ev.low()) + " to " + fmt(ev.high())
+                + ")";
+    }
+
+    /** The drop rules of one check, sharing one lazily computed set of paired tests. */
+    private static final class Drops {
+
+        private final RegressionRule rule;
+        private final Summary summary;
+        private final Summary baseline;
+        private final PerImageResults images;
+        private final List<Breach> out;
+        private final List<Breach> inconclusive;
+        private final Set<String> undefined = new HashSet<>();
+        private PairedTests tests;
+        private String untested;
+
+        Drops(RegressionRule rule, Summary summary, Summary baseline, PerImageResults images,
+                List<Breach> out, List<Breach> inconclusive) {
+            this.rule = rule;
+            this.summary = summary;
+            this.baseline = baseline;
+            this.images = images;
+            this.out = out;
+            this.inconclusive = inconclusive;
+        }
+
+        void check(String metric, double limit, boolean relative) {
+            Double base = MetricNames.value(baseline.metrics(), metric);
+            Double actual = MetricNames.value(summary.metrics(), metric);
+            if (base == null) {
+                return;
+            }
+            if (actual == null) {
+                if (undefined.add(metric)) {
+                    out.add(new Breach(Breach.UNDEFINED, metric, null, null, limit, base,
+                            metric + " is undefined, baseline " + fmt(base)));
+                }
+                return;
+            }
+            double drop = base - actual;
+            if (relative && base <= 0) {
+                // Nothing to lose relative to zero.
+                return;
+            }
+            double size = relative ? drop / base : drop;
+            if (size <= limit + EPSILON) {
+                return;
+            }
+            String observed = relative
+                    ? metric + " dropped by " + fmt(100 * size) + " % from " + fmt(base) + " to " + fmt(actual)
+                            + ", more than the allowed " + fmt(100 * limit) + " %"
+                    : metric + " dropped by " + fmt(drop) + " from " + fmt(base) + " to " + fmt(actual)
+                            + ", more than the allowed " + fmt(limit);
+            DropTests.Outcome outcome = test(metric);
+            Evidence ev = outcome == null ? Evidence.untested(untested(metric)) : outcome.evidence();
+            if (tests != null && !tests.identicalTestSets()) {
+                ev = ev.withNote("the test sets differ: tested on the " + tests.pairedImages() + " shared images");
+            }
+            if (relative) {
+                ev = ev.relativeTo(base);
+            }
+            if (!rule.significant() || outcome == null || outcome.real()) {
+                out.add(new Breach(Breach.REGRESSION, metric, null, actual, limit, base, observed + tested(ev), ev));
+            } else {
+                inconclusive.add(new Breach(Breach.INCONCLUSIVE, metric, null, actual, limit, base, observed
+                        + ", but " + tested(ev).substring(2) + " cannot tell it from noise at "
+                        + percent(ev.level()) + "; " + detectable(ev, relative), ev));
+            }
+        }
+
+        private DropTests.Outcome test(String metric) {
+            if (tests == null && untested == null) {
+                List<ImageResult> b = images.baseline().get();
+                List<ImageResult> c = b == null ? null : images.candidate().get();
+                if (b == null || c == null) {
+                    untested = "not tested: no per-image results of the " + (b == null ? "baseline" : "candidate");
+                } else {
+                    tests = PairedComparison.of(b, c, rule.level());
+                }
+            }
+            return tests == null ? null : DropTests.of(metric, tests);
+        }
+
+        private String untested(String metric) {
+            return untested != null ? untested : "not tested: no paired test covers " + metric
+                    + (List.of("f1Score", "averagePrecision", "precision").contains(metric)
+                    ? " (the bootstrap is skipped above " + IntervalEstimator.MAX_BOOTSTRAP_IMAGES + " images)" : "");
+        }
+    }
+
+    private static String tested(Evidence ev) {
+        return switch (ev.method()) {
+            case Evidence.MCNEMAR -> "; McNemar p = " + pValue(ev.pValue()) + " (" + ev.baseOnlyRight()
+                    + " images right only before, " + ev.candidateOnlyRight() + " only now)";
+            case Evidence.PAIRED_DELONG -> "; paired DeLong p = " + pValue(ev.pValue()) + ", difference "
+                    + fmt(ev.low()) + " to " + fmt(ev.high());
+            case Evidence.PAIRED_BOOTSTRAP -> "; paired bootstrap: difference " + fmt(ev.low()) + " to "
+                    + fmt(ev.high());
+            default -> "; " + ev.note();
+        };
+    }
+
+    private static String detectable(Evidence ev, boolean relative) {
+        if (ev.smallestDetectableDrop() == null) {
+            return "these " + ev.images() + " images could not show any drop as real";
+        }
+        return "the smallest drop these " + ev.images() + " images could show as real is "
+                + (relative ? fmt(100 * ev.smallestDetectableDrop()) + " %" : fmt(ev.smallestDetectableDrop()));
+    }
+
+    private static void operatingPoints(OperatingPointRules rules, Summary summary, PerImageResults images,
+                                        List<Breach> out) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        Curves curves = OperatingPoints.complete(summary);
+        if (curves == null) {
+            List<ImageResult> c = images.candidate().get();
+            curves = c == null ? null : OperatingPoints.of(c);
+        }
+        Curves found = curves;
+        rules.precisionAtRecall().forEach((recall, min) -> operatingPoint(OperatingPointRules.PRECISION_AT_RECALL,
+                "precision at recall " + fmt(recall), recall, min, found == null ? null
+                        : OperatingPoints.precisionAtRecall(found, recall), found == null, out));
+        rules.recallAtFalsePositiveRate().forEach((rate, min) -> operatingPoint(
+                OperatingPointRules.RECALL_AT_FALSE_POSITIVE_RATE, "recall at false-positive rate " + fmt(rate),
+                rate, min, found == null ? null : OperatingPoints.recallAtFalsePositiveRate(found, rate),
+                found == null, out));
+    }
+
+    private static void operatingPoint(String metric, String what, double at, double min, OperatingPoints.Point p,
+                                       boolean noCurve, List<Breach> out) {
+        Evidence ev = Evidence.operatingPoint(at, p == null ? null : p.threshold());
+        if (p == null) {
+            out.add(new Breach(Breach.UNDEFINED, metric, null, null, min, null, "best " + what + " is undefined ("
+                    + (noCurve ? "the summary's curves are reduced and there are no per-image results"
+                    : "the test set lacks a class") + "), minimum " + fmt(min), ev));
+        } else if (p.value() < min) {
+            out.add(new Breach(Breach.OPERATING_POINT, metric, null, p.value(), min, null, "best " + what + " is "
+                    + fmt(p.value()) + " (threshold " + fmt(p.threshold()) + "), below the minimum " + fmt(min), ev));
+        }
     }
 
     private static void insufficient(Long minimum, String metric, long actual, List<Breach> out) {
@@ -255,5 +515,13 @@ public final class PolicyEvaluator {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String percent(double level) {
+        return String.format(Locale.ROOT, "%.4g", 100 * level).replaceAll("\\.?0+$", "") + " %";
+    }
+
+    private static String pValue(double p) {
+        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 }

@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A threshold policy: minimums and maximums per metric, maximum drops against a baseline, per-label minimums
+ * A threshold policy: minimums and maximums per metric, absolute and relative maximum drops against a baseline
+ * (judged by a paired test in significant mode), operating-point minimums, per-label minimums
  * ({@code *} applies to every label; a label's own entry wins over {@code *} for the same metric), and the fewest
  * test images an evaluation may rest on. Read and validated by {@link PolicyEvaluator#read}.
  *
@@ -18,11 +19,16 @@ import java.util.Map;
  *                         {@code falsePositiveRate}, {@code falseNegatives}, {@code incorrect})
  * @param minimumImages    the fewest test images, or null for no such rule
  * @param minimumAnomalous the fewest anomalous test images, or null for no such rule
+ * @param maximumRelativeDrops metric name to the largest acceptable {@code (baseline - candidate) / baseline}
+ * @param regression       how drops are judged (significant by default)
+ * @param operatingPoints  minimums on operating points of the score curve
  */
 public record ThresholdPolicy(Map<String, Double> minimums, Map<String, Double> maximumDrops,
                               Map<String, Map<String, Double>> labelMinimums, Map<String, Double> maximums,
                               @JsonInclude(JsonInclude.Include.NON_NULL) Long minimumImages,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Long minimumAnomalous) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Long minimumAnomalous,
+                              Map<String, Double> maximumRelativeDrops, RegressionRule regression,
+                              OperatingPointRules operatingPoints) {
 
     /**
      * A policy of minimums, drops and label minimums only.
@@ -33,7 +39,7 @@ public record ThresholdPolicy(Map<String, Double> minimums, Map<String, Double> 
      */
     public ThresholdPolicy(Map<String, Double> minimums, Map<String, Double> maximumDrops,
                            Map<String, Map<String, Double>> labelMinimums) {
-        this(minimums, maximumDrops, labelMinimums, Map.of(), null, null);
+        this(minimums, maximumDrops, labelMinimums, Map.of(), null, null, Map.of(), null, null);
     }
 
     /**
@@ -43,6 +49,9 @@ public record ThresholdPolicy(Map<String, Double> minimums, Map<String, Double> 
         minimums = copy(minimums);
         maximumDrops = copy(maximumDrops);
         maximums = copy(maximums);
+        maximumRelativeDrops = copy(maximumRelativeDrops);
+        regression = regression == null ? RegressionRule.defaults() : regression;
+        operatingPoints = operatingPoints == null ? OperatingPointRules.none() : operatingPoints;
         Map<String, Map<String, Double>> labels = new LinkedHashMap<>();
         if (labelMinimums != null) {
             labelMinimums.forEach((k, v) -> labels.put(k, copy(v)));
@@ -71,6 +80,17 @@ public record ThresholdPolicy(Map<String, Double> minimums, Map<String, Double> 
     @JsonIgnore
     public boolean isEmpty() {
         return minimums.isEmpty() && maximumDrops.isEmpty() && labelMinimums.isEmpty() && maximums.isEmpty()
-                && minimumImages == null && minimumAnomalous == null;
+                && minimumImages == null && minimumAnomalous == null && maximumRelativeDrops.isEmpty()
+                && operatingPoints.isEmpty();
+    }
+
+    /**
+     * Whether the policy judges drops against a baseline.
+     *
+     * @return true when it has maximum drops or maximum relative drops
+     */
+    @JsonIgnore
+    public boolean hasDrops() {
+        return !maximumDrops.isEmpty() || !maximumRelativeDrops.isEmpty();
     }
 }

@@ -39,6 +39,33 @@ public final class McNemar {
         return Math.min(1.0, 2 * Math.exp(logTerm) * sum);
     }
 
+    /**
+     * The smallest difference in correct images that this test would call significant, keeping at least the observed
+     * number of disagreements: for a difference {@code d}, the split {@code ((n + d) / 2, (n - d) / 2)} of
+     * {@code n = max(discordant, d)} disagreements (one more when the parity needs it).
+     *
+     * @param discordant images on which the two disagree
+     * @param images     images the test rests on (a difference cannot exceed them)
+     * @param alpha      significance level, e.g. 0.05
+     * @return the smallest such {@code d}, or -1 when no difference on these images would be significant
+     */
+    public static long smallestSignificantDifference(long discordant, long images, double alpha) {
+        for (long d = 1; d <= images; d++) {
+            long n = Math.max(discordant, d);
+            if ((n - d) % 2 != 0) {
+                n++;
+            }
+            if (n > images) {
+                // The disagreements cannot outnumber the images: the most uneven split left is d of d.
+                n = d;
+            }
+            if (exactPValue((n + d) / 2, (n - d) / 2) < alpha) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
     private static double logChoose(long n, long k) {
         double log = 0;
         long small = Math.min(k, n - k);

@@ -25,4 +25,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Intervals(double level, long images, long anomalous, long normal, String bootstrapSkipped,
                         Interval precision, Interval recall, Interval specificity, Interval falsePositiveRate,
                         Interval accuracy, Interval rocAuc, Interval f1Score, Interval averagePrecision) {
+
+    /**
+     * @param metric a summary metric name
+     * @return its interval, or null when it has none (undefined, or a metric without an interval)
+     */
+    public Interval of(String metric) {
+        return switch (metric) {
+            case "precision" -> precision;
+            case "recall" -> recall;
+            case "specificity" -> specificity;
+            case "falsePositiveRate" -> falsePositiveRate;
+            case "accuracy" -> accuracy;
+            case "rocAuc" -> rocAuc;
+            case "f1Score" -> f1Score;
+            case "averagePrecision" -> averagePrecision;
+            default -> null;
+        };
+    }
 }

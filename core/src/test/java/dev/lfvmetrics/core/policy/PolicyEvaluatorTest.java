@@ -55,7 +55,8 @@ class PolicyEvaluatorTest {
         ThresholdPolicy p = policy("design-example.json");
         String json = Json.mapper().writeValueAsString(p);
         assertThat(Json.mapper().readTree(json).fieldNames()).toIterable()
-                .containsExactly("minimums", "maximumDrops", "labelMinimums", "maximums");
+                .containsExactly("minimums", "maximumDrops", "labelMinimums", "maximums", "maximumRelativeDrops",
+                        "regression", "operatingPoints");
         assertThat(PolicyEvaluator.read(json, "stored")).isEqualTo(p);
     }
 
@@ -105,7 +106,10 @@ class PolicyEvaluatorTest {
         assertThat(drop.limit()).isEqualTo(0.02);
         assertThat(drop.message()).contains("dropped by");
         assertThat(breaches.get(0).message()).isEqualTo(String.format(java.util.Locale.ROOT,
-                "f1Score %.4f is below the minimum 0.8000", candidate.metrics().f1Score()));
+                "f1Score %.4f (95 %% interval %.4f to %.4f) is below the minimum 0.8000", candidate.metrics().f1Score(),
+                candidate.intervals().f1Score().low(), candidate.intervals().f1Score().high()));
+        assertThat(breaches.get(0).evidence().method()).isEqualTo("bootstrap");
+        assertThat(drop.evidence().note()).isEqualTo("not tested: no per-image results of the baseline");
     }
 
     @Test
