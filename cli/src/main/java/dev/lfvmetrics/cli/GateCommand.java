@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.policy.Breach;
+import dev.lfvmetrics.core.policy.PerImageResults;
 import dev.lfvmetrics.core.policy.PolicyEvaluator;
+import dev.lfvmetrics.core.policy.PolicyJudgement;
 import dev.lfvmetrics.core.policy.ThresholdPolicy;
+import dev.lfvmetrics.core.summary.ImageResult;
 import dev.lfvmetrics.core.summary.Summary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +27,9 @@ import picocli.CommandLine.Spec;
  * {@code lfv-metrics gate}: a CI step that fails when a model misses its threshold policy.
  */
 @Command(name = "gate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Checks a model's evaluation against a threshold policy (minimums, maximum drops against a "
-            + "baseline summary, per-label minimums). Exit status: 0 pass, 1 breach (each listed), 2 bad input.")
+        description = "Checks a model's evaluation against a threshold policy (minimums, maximums, drops against a "
+            + "baseline judged by paired tests, operating points, per-label minimums). Exit status: 0 pass (drops "
+            + "the tests cannot tell from noise are listed as inconclusive), 1 breach (each listed), 2 bad input.")
 public final class GateCommand implements Callable<Integer> {
 
     @Spec
@@ -34,19 +39,21 @@ public final class GateCommand implements Callable<Integer> {
     private ArtifactOptions artifacts;
 
     @Option(names = "--thresholds", required = true, paramLabel = "FILE",
-            description = "Threshold policy JSON (minimums, maximumDrops, labelMinimums)")
+            description = "Threshold policy JSON (docs/cli.md, \"Threshold policies\")")
     private Path thresholds;
 
     @Option(names = "--baseline", paramLabel = "FILE",
-            description = "The baseline model, for maximumDrops: a summary (evaluate --json), an evaluation manifest, "
-                + "or with --baseline-predictions a labelled dataset manifest")
+            description = "The baseline model, for drops: an evaluation manifest, or with --baseline-predictions a "
+                + "labelled dataset manifest (drops then tested on the paired images), or a summary "
+                + "(evaluate --json; drops then judged untested, on their observed size)")
     private Path baseline;
 
     @Option(names = "--baseline-predictions", paramLabel = "LOCATION",
             description = "Folder or s3:// prefix of the baseline's .out files; --baseline is then its ground truth")
     private String baselinePredictions;
 
-    @Option(names = "--json", description = "Print {\"passed\", \"breaches\", \"summary\"} as JSON instead of text")
+    @Option(names = "--json", description = "Print {\"passed\", \"breaches\", \"inconclusive\", \"summary\"} as "
+            + "JSON instead of text")
     private boolean json;
 
     @Override
@@ -55,25 +62,39 @@ public final class GateCommand implements Callable<Integer> {
         if (baseline == null && baselinePredictions != null) {
             throw new InvalidInputException("--baseline-predictions", 0, "needs --baseline");
         }
-        Summary base = baseline == null ? null : SummaryInputs.read(baseline, baselinePredictions, artifacts.aws);
-        Summary summary = artifacts.evaluate();
-        List<Breach> breaches = PolicyEvaluator.evaluate(policy, summary, base);
+        // Per-image results only where a rule can use them: the paired tests of drops, reduced curves.
+        SummaryInputs.Evaluated base = baseline == null ? null
+                : SummaryInputs.evaluate(baseline, baselinePredictions, artifacts.aws, policy.hasDrops());
+        boolean keep = base != null && base.images() != null || !policy.operatingPoints().isEmpty();
+        List<ImageResult> images = keep ? new ArrayList<>() : null;
+        Summary summary = artifacts.evaluate(images == null ? null : images::add);
+        PolicyJudgement judgement = PolicyEvaluator.judge(policy, summary, base == null ? null : base.summary(),
+                PerImageResults.of(images, base == null ? null : base.images()));
+        List<Breach> breaches = judgement.breaches();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("passed", breaches.isEmpty());
+            doc.put("passed", judgement.passed());
             doc.put("breaches", breaches);
+            doc.put("inconclusive", judgement.inconclusive());
             doc.put("summary", summary);
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
-        } else if (breaches.isEmpty()) {
-            out.println("PASS: " + TextReport.name(summary.model()) + " meets " + thresholds
-                    + (base == null ? "" : " (baseline " + TextReport.name(base.model()) + ")"));
         } else {
-            out.println("BREACH: " + TextReport.name(summary.model()) + " misses " + thresholds + " ("
-                    + breaches.size() + (breaches.size() == 1 ? " breach" : " breaches") + ")");
-            TextReport.breaches(breaches, out);
+            if (breaches.isEmpty()) {
+                out.println("PASS: " + TextReport.name(summary.model()) + " meets " + thresholds
+                        + (base == null ? "" : " (baseline " + TextReport.name(base.summary().model()) + ")"));
+            } else {
+                out.println("BREACH: " + TextReport.name(summary.model()) + " misses " + thresholds + " ("
+                        + breaches.size() + (breaches.size() == 1 ? " breach" : " breaches") + ")");
+                TextReport.breaches(breaches, out);
+            }
+            if (!judgement.inconclusive().isEmpty()) {
+                out.println("Inconclusive (drops beyond their limit that the paired test cannot tell from noise; "
+                        + "not breaches):");
+                TextReport.breaches(judgement.inconclusive(), out);
+            }
         }
         out.flush();
-        return breaches.isEmpty() ? Main.OK : Main.BREACH;
+        return judgement.passed() ? Main.OK : Main.BREACH;
     }
 }

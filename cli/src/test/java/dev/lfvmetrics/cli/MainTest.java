@@ -122,14 +122,34 @@ class MainTest {
     }
 
     @Test
+    void givenAManifestBaseline_whenGated_thenEachDropIsTestedOnThePairedImages() throws IOException {
+        CliRun r = run("gate", "--json", "--manifest", artifact("circuit-board", "EvaluationManifest", 2),
+                "--thresholds", THRESHOLDS.toString(), "--baseline",
+                artifact("circuit-board", "EvaluationManifest", 1));
+        assertThat(r.status()).as(r.err()).isEqualTo(Main.BREACH);
+        JsonNode doc = Json.mapper().readTree(r.out());
+        assertThat(doc.get("inconclusive")).isEmpty();
+        JsonNode recall = doc.get("breaches").get(2);
+        assertThat(recall.get("kind").asText()).isEqualTo("REGRESSION");
+        assertThat(recall.get("metric").asText()).isEqualTo("recall");
+        JsonNode evidence = recall.get("evidence");
+        assertThat(evidence.get("method").asText()).isEqualTo("mcnemar");
+        assertThat(evidence.get("pValue").asDouble()).isLessThan(0.05);
+        assertThat(evidence.get("baseOnlyRight").asLong()).isGreaterThan(evidence.get("candidateOnlyRight").asLong());
+        assertThat(evidence.get("images").asLong()).isEqualTo(60);
+        assertThat(doc.get("breaches").get(1).at("/evidence/method").asText()).isEqualTo("paired-bootstrap");
+    }
+
+    @Test
     void givenWorseModelAndBaseline_whenGated_thenEachBreachListedExitOne() throws IOException {
         Path baseline = summaryFile("circuit-board", 1);
         CliRun r = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 2),
                 "--thresholds", THRESHOLDS.toString(), "--baseline", baseline.toString());
         assertThat(r.status()).isEqualTo(Main.BREACH);
         assertThat(r.out()).contains("BREACH: circuit-board version 2 misses", "(3 breaches)",
-                "MINIMUM f1Score: f1Score 0.7769 is below the minimum 0.8000",
-                "REGRESSION f1Score: f1Score dropped by", "REGRESSION recall: recall dropped by");
+                "MINIMUM f1Score: f1Score 0.7769 (95 % interval 0.6984 to 0.8485) is below the minimum 0.8000",
+                "REGRESSION f1Score: f1Score dropped by", "REGRESSION recall: recall dropped by",
+                "; not tested: no per-image results of the baseline");
         CliRun json = run("gate", "--json", "--manifest", artifact("circuit-board", "EvaluationManifest", 2),
                 "--thresholds", THRESHOLDS.toString(), "--baseline", baseline.toString());
         assertThat(json.status()).isEqualTo(Main.BREACH);

@@ -205,21 +205,39 @@ class SageMakerCliTest {
     }
 
     @Test
-    void givenManifestBaseline_whenGated_thenTheDropIsABreach() throws IOException {
+    void givenManifestBaseline_whenGated_thenTheNoisyDropIsInconclusiveAndOnlyAnyModeMakesItABreach()
+            throws IOException {
         Path baseline = tmp.resolve("v1.jsonl");
         assertThat(CliRun.of("evaluate", "--manifest", TILES, "--predictions", TILES_V1, "--write-manifest",
                 baseline.toString()).status()).isZero();
+        Path drops = tmp.resolve("drops.json");
+        Files.writeString(drops, "{\"maximumDrops\": {\"f1Score\": 0.02, \"recall\": 0.05}}");
+        Path any = tmp.resolve("any.json");
+        Files.writeString(any, "{\"maximumDrops\": {\"f1Score\": 0.02, \"recall\": 0.05}, "
+                + "\"regression\": {\"mode\": \"any\"}}");
 
         CliRun fromManifest = CliRun.of("gate", "--manifest", TILES, "--predictions", TILES_V2, "--thresholds",
-                THRESHOLDS.toString(), "--baseline", baseline.toString(), "--json");
+                drops.toString(), "--baseline", baseline.toString(), "--json");
         CliRun fromPair = CliRun.of("gate", "--manifest", TILES, "--predictions", TILES_V2, "--thresholds",
-                THRESHOLDS.toString(), "--baseline", TILES, "--baseline-predictions", TILES_V1, "--json");
+                drops.toString(), "--baseline", TILES, "--baseline-predictions", TILES_V1, "--json");
+        CliRun text = CliRun.of("gate", "--manifest", TILES, "--predictions", TILES_V2, "--thresholds",
+                drops.toString(), "--baseline", baseline.toString());
+        CliRun anyMode = CliRun.of("gate", "--manifest", TILES, "--predictions", TILES_V2, "--thresholds",
+                any.toString(), "--baseline", baseline.toString(), "--json");
 
-        assertThat(fromManifest.status()).as(fromManifest.err()).isEqualTo(Main.BREACH);
-        assertThat(fromPair.status()).as(fromPair.err()).isEqualTo(Main.BREACH);
-        JsonNode breaches = Json.mapper().readTree(fromManifest.out()).path("breaches");
-        assertThat(breaches.findValuesAsText("kind")).contains("REGRESSION");
-        assertThat(Json.mapper().readTree(fromPair.out()).path("breaches")).isEqualTo(breaches);
+        assertThat(fromManifest.status()).as(fromManifest.err()).isEqualTo(Main.OK);
+        assertThat(fromPair.status()).as(fromPair.err()).isEqualTo(Main.OK);
+        JsonNode doc = Json.mapper().readTree(fromManifest.out());
+        assertThat(doc.path("breaches")).isEmpty();
+        JsonNode inconclusive = doc.path("inconclusive");
+        assertThat(inconclusive.findValuesAsText("kind")).containsExactly("INCONCLUSIVE", "INCONCLUSIVE");
+        assertThat(inconclusive.findValuesAsText("method")).containsExactly("paired-bootstrap", "mcnemar");
+        assertThat(Json.mapper().readTree(fromPair.out()).path("inconclusive")).isEqualTo(inconclusive);
+        assertThat(text.out()).startsWith("PASS: ").contains("Inconclusive (drops beyond their limit that the paired "
+                + "test cannot tell from noise; not breaches):", "  INCONCLUSIVE recall: recall dropped by 0.1000");
+        assertThat(anyMode.status()).as(anyMode.err()).isEqualTo(Main.BREACH);
+        assertThat(Json.mapper().readTree(anyMode.out()).path("breaches").findValuesAsText("kind"))
+                .containsExactly("REGRESSION", "REGRESSION");
     }
 
     private Path copyOf(String folder) throws IOException {
