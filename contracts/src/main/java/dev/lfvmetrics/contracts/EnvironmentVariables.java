@@ -21,6 +21,8 @@ public final class EnvironmentVariables {
     public static final String MODEL_CATALOG = "MODEL_CATALOG";
     /** {@code true} to serve the dashboard from the API. */
     public static final String DASHBOARD_ENABLED = "DASHBOARD_ENABLED";
+    /** The dashboard's address ({@code .../ui/}) that alerts link to; unset for API paths instead. */
+    public static final String DASHBOARD_URL = "DASHBOARD_URL";
     /** Comma-separated wildcard patterns of followed SageMaker algorithms. */
     public static final String SAGEMAKER_ALGORITHMS = "SAGEMAKER_ALGORITHMS";
     /** {@code true} to follow only tagged SageMaker training jobs. */

@@ -1,6 +1,7 @@
 package dev.lfvmetrics.infra;
 
 import dev.lfvmetrics.contracts.EnvironmentVariables;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,10 @@ public final class LfvMetricsStack extends Stack {
                         WATCH_INTERVAL, WATCH_MAX_WAIT, eventDeadLetters.queue(), LOG_RETENTION)));
         this.api = new QueryApi(this, "QueryApi", new QueryApiProps(functions.api().alias(), settings.apiAuth(),
                 50, 100, LOG_RETENTION));
+        // Only the alert function links to the dashboard: the API's own URL in its function would be a cycle.
+        settings.dashboardUrl().map(URI::toString)
+                .or(() -> settings.apiAuth() == ApiAuth.NONE ? Optional.of(api.url() + "ui/") : Optional.empty())
+                .ifPresent(url -> alert.function().addEnvironment(EnvironmentVariables.DASHBOARD_URL, url));
 
         Map<String, IQueue> queues = new LinkedHashMap<>();
         queues.put("Event", eventDeadLetters.queue());
@@ -181,6 +186,8 @@ public final class LfvMetricsStack extends Stack {
 
         Role alert = functions.alert().role();
         table.grantReadWriteData(alert);
+        // Per-image results, for the paired tests of drops and for operating points.
+        details.grantRead(alert, detailObjects);
         alerts.topic().grantPublish(alert);
 
         Role api = functions.api().role();

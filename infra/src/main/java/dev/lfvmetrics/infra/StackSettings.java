@@ -1,5 +1,7 @@
 package dev.lfvmetrics.infra;
 
+import dev.lfvmetrics.contracts.DashboardLinks;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,12 +28,17 @@ import software.constructs.Node;
  * @param functionsJar absolute path of the shaded functions jar
  * @param sageMaker which SageMaker jobs are followed and which buckets hold their ground truth and predictions
  * @param artifactsKmsKeys ARNs of the customer managed KMS keys that encrypt artifacts or prediction buckets
+ * @param dashboardUrl the dashboard alerts link to (e.g. the signed local proxy's http://127.0.0.1:8080/ui/); when
+ *                     empty, the API's own /ui/ if the API is open (apiAuth=none), else no link
  */
 public record StackSettings(List<String> artifactsBuckets, String artifactsPrefix, List<String> alertEmails,
                             Optional<SlackChannel> slack, String defaultPolicy, ApiAuth apiAuth,
                             List<String> watchedProjects, ModelCatalog modelCatalog,
                             Optional<String> descriptionBucket, Path functionsJar, SageMakerSettings sageMaker,
-                            List<String> artifactsKmsKeys) {
+                            List<String> artifactsKmsKeys, Optional<URI> dashboardUrl) {
+
+    /** Context parameter of the dashboard address alerts link to. */
+    static final String DASHBOARD_URL = "dashboardUrl";
 
     // S3 bucket naming rules (general purpose buckets), checked here so a typo fails synth, not the first event.
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -107,8 +114,15 @@ public record StackSettings(List<String> artifactsBuckets, String artifactsPrefi
             require(KMS_KEY.matcher(key).matches(), "artifactsKmsKeys", "'" + key + "' is not a KMS key ARN "
                     + "(arn:aws:kms:<region>:<account>:key/<key id>)");
         }
+        Optional<URI> dashboard = string(context, DASHBOARD_URL).map(url -> {
+            try {
+                return DashboardLinks.parse(url, DASHBOARD_URL);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidContextException(DASHBOARD_URL, e.getMessage());
+            }
+        });
         return new StackSettings(buckets, prefix, emails, slack, policy, auth, projects, catalog, descriptions,
-                jar, sageMaker, keys);
+                jar, sageMaker, keys, dashboard);
     }
 
     private static Optional<SlackChannel> slack(Node context) {

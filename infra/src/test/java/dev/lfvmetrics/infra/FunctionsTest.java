@@ -115,6 +115,40 @@ class FunctionsTest {
     }
 
     @Test
+    void givenAnOpenApi_onlyTheAlertFunctionLinksToTheApisOwnDashboard() {
+        Synth.Synthesized open = Synth.of(Map.of("apiAuth", "none"));
+
+        Map<String, Map<String, Object>> alerts = open.resources("AWS::Lambda::Function", Map.of(
+                "Handler", PipelineFunctions.ALERT_HANDLER));
+        assertThat(alerts).hasSize(1);
+        Object url = ((Map<?, ?>) ((Map<?, ?>) alerts.values().iterator().next().get("Environment"))
+                .get("Variables")).get("DASHBOARD_URL");
+        // {"Fn::Join": ["", ["https://", {"Ref": <api>}, ".execute-api.", <region>, ".", <suffix>, "/ui/"]]}
+        assertThat(url).isInstanceOfSatisfying(Map.class, join -> {
+            List<?> parts = (List<?>) ((List<?>) join.get("Fn::Join")).get(1);
+            assertThat(parts.get(0)).isEqualTo("https://");
+            assertThat(parts.get(1)).isEqualTo(open.ref(open.stack().api().api()));
+            assertThat(parts.get(parts.size() - 1)).isEqualTo("/ui/");
+        });
+        open.template().hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", PipelineFunctions.API_HANDLER,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("DASHBOARD_URL", Match.absent()))))));
+    }
+
+    @Test
+    void givenADashboardUrl_theAlertFunctionLinksToIt_andBehindIamWithoutOneThereIsNoLink() {
+        Synth.Synthesized proxy = Synth.of(Map.of("dashboardUrl", "http://127.0.0.1:8080/ui"));
+
+        proxy.template().hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", PipelineFunctions.ALERT_HANDLER,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "DASHBOARD_URL", "http://127.0.0.1:8080/ui/")))))));
+        minimal.template().hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", PipelineFunctions.ALERT_HANDLER,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("DASHBOARD_URL", Match.absent()))))));
+    }
+
+    @Test
     void givenSavedDescriptions_ingestReadsThemButTheWatcherStillPollsTheApi() {
         Synth.Synthesized saved = Synth.of(Synth.SAVED_DESCRIPTIONS);
 

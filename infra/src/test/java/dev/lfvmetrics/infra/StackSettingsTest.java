@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.App;
 
 class StackSettingsTest {
@@ -95,6 +97,21 @@ class StackSettingsTest {
         assertThatThrownBy(() -> read(Map.of("artifactsBuckets", "My_Bucket")))
                 .isInstanceOf(InvalidContextException.class)
                 .hasMessage("context 'artifactsBuckets': 'My_Bucket' is not a valid S3 bucket name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://host/ui/", "127.0.0.1:8080/ui/", "https://host/ui/#/p/x", "not a url"})
+    void givenADashboardUrlThatIsNotAnHttpAddress_whenRead_thenTheErrorNamesIt(String url) {
+        assertThatThrownBy(() -> read(Map.of("dashboardUrl", url)))
+                .isInstanceOf(InvalidContextException.class)
+                .hasMessageStartingWith("context 'dashboardUrl': dashboardUrl ");
+    }
+
+    @Test
+    void givenADashboardUrlWithoutTrailingSlash_whenRead_thenOneIsAdded() {
+        assertThat(read(Map.of("dashboardUrl", "http://127.0.0.1:8080/ui")).dashboardUrl())
+                .contains(java.net.URI.create("http://127.0.0.1:8080/ui/"));
+        assertThat(read(Map.of()).dashboardUrl()).isEmpty();
     }
 
     @Test

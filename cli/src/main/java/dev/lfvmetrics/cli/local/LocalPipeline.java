@@ -10,6 +10,7 @@ import dev.lfvmetrics.functions.api.ApiHandler;
 import dev.lfvmetrics.functions.api.ApiService;
 import dev.lfvmetrics.functions.artifacts.ObjectStore;
 import dev.lfvmetrics.functions.artifacts.S3ObjectStore;
+import dev.lfvmetrics.functions.artifacts.StoredImages;
 import dev.lfvmetrics.functions.catalog.S3ModelCatalog;
 import dev.lfvmetrics.functions.config.AwsClients;
 import dev.lfvmetrics.functions.config.Config;
@@ -130,8 +131,8 @@ public final class LocalPipeline implements AutoCloseable {
             IngestService ingest = new IngestService(config, objects, new S3ModelCatalog(objects, descriptionBucket),
                     new SavedSageMakerCatalog(objects, descriptionBucket), store,
                     new Evaluator(EvaluationOptions.defaults()), Clock.systemUTC());
-            Verdicts verdicts = new Verdicts(store, config.defaultPolicy());
-            AlertService alerts = new AlertService(store, verdicts, notifier);
+            Verdicts verdicts = new Verdicts(store, config.defaultPolicy(), new StoredImages(objects, DETAILS_BUCKET));
+            AlertService alerts = new AlertService(store, verdicts, notifier, config.dashboardUrl());
             ApiHandler api = new ApiHandler(new ApiService(store, verdicts, objects, DETAILS_BUCKET, true));
             return new LocalPipeline(resources, ingest, alerts, store, api);
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.lfvmetrics.functions.artifacts.StoredImages;
 import dev.lfvmetrics.functions.config.Wiring;
 import dev.lfvmetrics.functions.log.JsonLog;
 import dev.lfvmetrics.functions.store.DynamoDbModelStore;
@@ -43,7 +44,9 @@ public final class AlertHandler implements RequestHandler<DynamodbEvent, Streams
      */
     public static AlertService build(Wiring wiring) {
         ModelStore store = wiring.store();
-        return new AlertService(store, new Verdicts(store, wiring.config().defaultPolicy()), wiring.notifier());
+        return new AlertService(store, new Verdicts(store, wiring.config().defaultPolicy(),
+                new StoredImages(wiring.objects(), wiring.config().detailsBucket())), wiring.notifier(),
+                wiring.config().dashboardUrl());
     }
 
     @Override

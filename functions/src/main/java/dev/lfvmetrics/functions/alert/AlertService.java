@@ -1,18 +1,19 @@
 package dev.lfvmetrics.functions.alert;
 
-import dev.lfvmetrics.core.policy.Breach;
+import dev.lfvmetrics.contracts.DashboardLinks;
 import dev.lfvmetrics.functions.log.JsonLog;
 import dev.lfvmetrics.functions.notify.Notifier;
 import dev.lfvmetrics.functions.store.AlertState;
 import dev.lfvmetrics.functions.store.ModelRecord;
 import dev.lfvmetrics.functions.store.ModelStore;
-import java.util.ArrayList;
+import java.net.URI;
 import java.util.List;
 
 /**
- * Decides and sends the alerts of one newly stored model. Each alert is claimed in the store (PENDING) before it is
- * published and confirmed (SENT) after, so a redelivered stream record publishes only what was not confirmed, and a
- * failed publish throws with the record still PENDING.
+ * Decides and sends the alert of one newly stored model: one message per version, holding all its breaches (or its
+ * failed training). The alert is claimed in the store (PENDING) before it is published and confirmed (SENT) after,
+ * so a redelivered stream record publishes only what was not confirmed, and a failed publish throws with the record
+ * still PENDING.
  */
 public final class AlertService {
 
@@ -21,16 +22,19 @@ public final class AlertService {
     private final ModelStore store;
     private final Verdicts verdicts;
     private final Notifier notifier;
+    private final URI dashboard;
 
     /**
-     * @param store    the model store (alert records)
-     * @param verdicts policy judgement
-     * @param notifier where alerts go
+     * @param store     the model store (alert records)
+     * @param verdicts  policy judgement
+     * @param notifier  where alerts go
+     * @param dashboard the dashboard alerts link to (DASHBOARD_URL), null for none
      */
-    public AlertService(ModelStore store, Verdicts verdicts, Notifier notifier) {
+    public AlertService(ModelStore store, Verdicts verdicts, Notifier notifier, URI dashboard) {
         this.store = store;
         this.verdicts = verdicts;
         this.notifier = notifier;
+        this.dashboard = dashboard;
     }
 
     /**
@@ -38,17 +42,18 @@ public final class AlertService {
      * @return the alerts that apply to it (published now or before)
      */
     public List<Alert> alertsFor(ModelRecord model) {
+        String link = dashboard == null ? null : DashboardLinks.version(dashboard, model.project(), model.version());
         if (ModelRecord.TRAINING_FAILED.equals(model.status())) {
-            return List.of(Alert.failed(model.project(), model.version(), model.statusMessage()));
+            return List.of(Alert.failed(model.project(), model.version(), model.statusMessage(), link));
         }
         if (!model.evaluated()) {
             return List.of();
         }
-        List<Alert> alerts = new ArrayList<>();
-        for (Breach breach : verdicts.judge(model).breaches()) {
-            alerts.add(Alert.of(model.project(), model.version(), breach));
+        Verdict verdict = verdicts.judge(model);
+        if (verdict.breaches().isEmpty()) {
+            return List.of();
         }
-        return alerts;
+        return List.of(Alert.of(model.project(), model.version(), verdict.breaches(), verdict.inconclusive(), link));
     }
 
     /**
@@ -68,7 +73,8 @@ public final class AlertService {
             String messageId = notifier.publish(AlertMessages.render(alert));
             store.markAlertSent(model.project(), model.version(), alert.key());
             published++;
-            LOG.info("alert published", "key", alert.key(), "severity", alert.severity(), "messageId", messageId,
+            LOG.info("alert published", "key", alert.key(), "severity", alert.severity(), "breaches",
+                    String.valueOf(alert.breaches().size()), "messageId", messageId,
                     "retry", String.valueOf(state == AlertState.PENDING));
         }
         return published;

@@ -3,10 +3,14 @@ package dev.lfvmetrics.functions.alert;
 import dev.lfvmetrics.contracts.EnvironmentVariables;
 import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.format.Formats;
-import dev.lfvmetrics.core.policy.Breach;
+import dev.lfvmetrics.core.policy.PerImageResults;
 import dev.lfvmetrics.core.policy.PolicyEvaluator;
+import dev.lfvmetrics.core.policy.PolicyJudgement;
 import dev.lfvmetrics.core.policy.ThresholdPolicy;
+import dev.lfvmetrics.core.summary.ImageResult;
 import dev.lfvmetrics.core.summary.Summary;
+import dev.lfvmetrics.functions.artifacts.ObjectNotFoundException;
+import dev.lfvmetrics.functions.artifacts.StoredImages;
 import dev.lfvmetrics.functions.log.JsonLog;
 import dev.lfvmetrics.functions.store.ModelRecord;
 import dev.lfvmetrics.functions.store.ModelStore;
@@ -29,15 +33,18 @@ public final class Verdicts {
     private static final JsonLog LOG = JsonLog.of(Verdicts.class);
 
     private final ModelStore store;
+    private final StoredImages images;
     private final ThresholdPolicy defaultPolicy;
     private final InvalidPolicyException defaultPolicyProblem;
 
     /**
      * @param store         the model store
      * @param defaultPolicy the default policy JSON (DEFAULT_POLICY), empty for none
+     * @param images        the stored per-image results, for the paired tests of drops and for operating points
      */
-    public Verdicts(ModelStore store, String defaultPolicy) {
+    public Verdicts(ModelStore store, String defaultPolicy, StoredImages images) {
         this.store = store;
+        this.images = images;
         ThresholdPolicy parsed = null;
         InvalidPolicyException problem = null;
         if (defaultPolicy != null && !defaultPolicy.isBlank()) {
@@ -102,12 +109,26 @@ public final class Verdicts {
             return new Verdict(Verdict.PASS, List.of(), applied, source);
         }
         Summary summary = summary(model);
-        Summary baseline = null;
-        if (!applied.maximumDrops().isEmpty()) {
-            baseline = store.previousEvaluated(model.project(), model.version()).map(Verdicts::summary).orElse(null);
+        ModelRecord previous = applied.hasDrops()
+                ? store.previousEvaluated(model.project(), model.version()).orElse(null) : null;
+        Summary baseline = previous == null ? null : summary(previous);
+        // Read from S3 only when a rule needs them: a drop beyond its limit, an operating point on a reduced curve.
+        PerImageResults perImage = new PerImageResults(() -> stored(model, summary),
+                () -> previous == null ? null : stored(previous, baseline));
+        PolicyJudgement judgement = PolicyEvaluator.judge(applied, summary, baseline, perImage);
+        return new Verdict(judgement.passed() ? Verdict.PASS : Verdict.BREACH, judgement.breaches(),
+                judgement.inconclusive(), applied, source);
+    }
+
+    private List<ImageResult> stored(ModelRecord model, Summary summary) {
+        try {
+            return images.read(model, summary.metrics().images());
+        } catch (ObjectNotFoundException e) {
+            // Permanent: retrying cannot bring the file back. The drop is then judged untested, and says so.
+            LOG.warn("per-image results are missing; drops of this version are judged untested", "project",
+                    model.project(), "version", model.version());
+            return null;
         }
-        List<Breach> breaches = PolicyEvaluator.evaluate(applied, summary, baseline);
-        return new Verdict(breaches.isEmpty() ? Verdict.PASS : Verdict.BREACH, breaches, applied, source);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lfvmetrics.functions.alert.Verdicts;
+import dev.lfvmetrics.functions.artifacts.StoredImages;
 import dev.lfvmetrics.functions.config.Wiring;
 import dev.lfvmetrics.functions.log.JsonLog;
 import dev.lfvmetrics.functions.store.ModelStore;
@@ -37,7 +38,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
      */
     public static ApiService build(Wiring wiring) {
         ModelStore store = wiring.store();
-        return new ApiService(store, new Verdicts(store, wiring.config().defaultPolicy()), wiring.objects(),
+        StoredImages images = new StoredImages(wiring.objects(), wiring.config().detailsBucket());
+        return new ApiService(store, new Verdicts(store, wiring.config().defaultPolicy(), images), wiring.objects(),
                 wiring.config().detailsBucket(), wiring.config().dashboardEnabled());
     }
 

@@ -21,6 +21,7 @@ import dev.lfvmetrics.functions.alert.Verdicts;
 import dev.lfvmetrics.functions.artifacts.ObjectNotFoundException;
 import dev.lfvmetrics.functions.artifacts.ObjectStore;
 import dev.lfvmetrics.functions.artifacts.S3Uri;
+import dev.lfvmetrics.functions.artifacts.StoredImages;
 import dev.lfvmetrics.functions.ingest.IngestService;
 import dev.lfvmetrics.functions.store.Headline;
 import dev.lfvmetrics.functions.store.InvalidPageTokenException;
@@ -48,10 +49,8 @@ public final class ApiService {
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
-    /** Both versions' images are held in memory at once to pair them, in a function of 512 MB. */
-    static final long MAX_PAIRED_IMAGES = 100_000;
     static final String NO_STORED_IMAGES = "no paired tests: a version has no stored per-image results (ingested "
-            + "without a details bucket) or more than " + MAX_PAIRED_IMAGES + " images; compare the evaluation "
+            + "without a details bucket) or more than " + StoredImages.MAX_IMAGES + " images; compare the evaluation "
             + "manifests with lfv-metrics compare";
     private static final DashboardFiles DASHBOARD = new DashboardFiles(ApiService.class.getClassLoader());
 
@@ -59,6 +58,7 @@ public final class ApiService {
     private final Verdicts verdicts;
     private final ObjectStore objects;
     private final String detailsBucket;
+    private final StoredImages images;
     private final boolean dashboard;
 
     /**
@@ -74,6 +74,7 @@ public final class ApiService {
         this.verdicts = verdicts;
         this.objects = objects;
         this.detailsBucket = detailsBucket;
+        this.images = new StoredImages(objects, detailsBucket);
         this.dashboard = dashboard;
     }
 
@@ -202,6 +203,7 @@ public final class ApiService {
         root.put("ingestedAt", model.ingestedAt());
         root.put("badge", verdict.badge());
         root.set("breaches", Json.mapper().valueToTree(verdict.breaches()));
+        root.set("inconclusive", Json.mapper().valueToTree(verdict.inconclusive()));
         root.set("policy", Json.mapper().valueToTree(verdict.policy()));
         root.set("summary", model.evaluated() ? tree(model.summaryJson()) : Json.mapper().nullNode());
         root.set("training", model.trainingJson() == null ? Json.mapper().nullNode() : tree(model.trainingJson()));
@@ -313,30 +315,13 @@ public final class ApiService {
         throw ApiException.badParameter("level", "must be a number between 0 and 1, not '" + value + "'");
     }
 
-    /**
-     * A version's stored per-image results, or null when it has none (ingested without a details bucket) or more
-     * than the comparison pairs in memory.
-     */
+    /** A version's stored per-image results, or null when it has none or more than the comparison pairs. */
     private List<ImageResult> storedImages(String project, ModelRecord model) {
-        if (model.detailsKey() == null || detailsBucket == null
-                || Verdicts.summary(model).metrics().images() > MAX_PAIRED_IMAGES) {
-            return null;
-        }
-        S3Uri location = new S3Uri(detailsBucket, model.detailsKey() + IngestService.IMAGES_FILE);
-        List<ImageResult> out = new ArrayList<>();
-        try (LineReader lines = new LineReader(objects.open(location, 0), 0)) {
-            String line;
-            while ((line = lines.next()) != null) {
-                if (!line.isBlank()) {
-                    out.add(Json.mapper().readValue(line, ImageResult.class));
-                }
-            }
+        try {
+            return images.read(model, Verdicts.summary(model).metrics().images());
         } catch (ObjectNotFoundException e) {
             throw ApiException.notFound("per-image results of " + project + "/" + model.version() + " are missing");
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + location + " failed", e);
         }
-        return out;
     }
 
     private ApiResponse thresholds(String project) {

@@ -2,6 +2,7 @@ package dev.lfvmetrics.functions.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import dev.lfvmetrics.contracts.DashboardLinks;
 import dev.lfvmetrics.contracts.EnvironmentVariables;
 import dev.lfvmetrics.functions.sagemaker.SageMakerRules;
 import java.util.Arrays;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
  *                          defect-detection algorithm) and SAGEMAKER_TAGGED_ONLY
  * @param sageMakerCatalog  SAGEMAKER_CATALOG, {@code live} (the SageMaker API) or {@code s3} (saved documents in
  *                          DESCRIPTION_BUCKET)
+ * @param dashboardUrl      DASHBOARD_URL, the dashboard alerts link to, ending in {@code /}; null when unset
  */
 public record Config(
         String region,
@@ -42,7 +44,8 @@ public record Config(
         boolean dashboardEnabled,
         URI endpoint,
         SageMakerRules sageMaker,
-        String sageMakerCatalog) {
+        String sageMakerCatalog,
+        URI dashboardUrl) {
 
     /** The catalog that calls the DescribeModel API. */
     public static final String CATALOG_LIVE = EnvironmentVariables.CATALOG_LIVE;
@@ -102,7 +105,16 @@ public record Config(
                 Boolean.parseBoolean(optional(env, EnvironmentVariables.DASHBOARD_ENABLED, "false")),
                 endpoint(optional(env, EnvironmentVariables.AWS_ENDPOINT_URL, null)),
                 new SageMakerRules(algorithms, Boolean.parseBoolean(taggedOnly)),
-                sageMakerCatalog);
+                sageMakerCatalog,
+                dashboardUrl(optional(env, EnvironmentVariables.DASHBOARD_URL, null)));
+    }
+
+    private static URI dashboardUrl(String value) {
+        try {
+            return value == null ? null : DashboardLinks.parse(value, EnvironmentVariables.DASHBOARD_URL);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static String catalog(Map<String, String> env, String name) {
