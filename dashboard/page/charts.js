@@ -40,7 +40,8 @@ function segments(points) {
 /**
  * A line chart.
  * options: title, desc, xLabel, yLabel, xDomain, yDomain, xTicks [{value, label}], yTicks [numbers],
- * series [{name, points [{x, y}], cls, dots}], markers [{x, y, label, cls}], hlines [{y, label, cls}],
+ * series [{name, points [{x, y}], cls, dots, band}] (band: points [{x, low, high}] drawn as a shaded interval),
+ * markers [{x, y, label, cls}], hlines [{y, label, cls}],
  * diagonal (true draws the y = x reference of a ROC chart), testid.
  */
 export function lineChart(options) {
@@ -87,6 +88,16 @@ export function lineChart(options) {
       s('text', { x: WIDTH - MARGIN.right - 4, y: labelY, 'text-anchor': 'end' }, line.label));
   });
 
+  // Interval bands go under every line; a version without an interval breaks its band as a null breaks a line.
+  const bands = (options.series || []).filter((serie) => serie.band).map((serie) => s('g', {
+    class: `band ${serie.cls || ''}`, 'aria-hidden': 'true', 'data-testid': `band-${serie.cls || ''}`,
+  }, segments(serie.band.map((p) => ({ x: p.x, y: Number.isFinite(p.low) && Number.isFinite(p.high) ? p.low : null,
+    high: p.high }))).map((segment) => s('polygon', {
+    points: [...segment.map((p) => `${x(p.x).toFixed(1)},${y(p.high).toFixed(1)}`),
+      ...[...segment].reverse().map((p) => `${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`)].join(' '),
+    'data-points': segment.map((p) => `${p.x}:${p.y}:${p.high}`).join(' '),
+  }))));
+
   const series = (options.series || []).map((serie) => s('g', { class: `series ${serie.cls || ''}`,
     'aria-hidden': 'true' },
   segments(serie.points).map((segment) => s('polyline', {
@@ -118,11 +129,13 @@ export function lineChart(options) {
   },
   s('title', { id: titleId }, options.title),
   s('desc', { id: descId }, options.desc || ''),
-  grid, axes, diagonal, hlines, series, hlineLabels, markers, emptyNote);
+  grid, axes, diagonal, hlines, bands, series, hlineLabels, markers, emptyNote);
 
   const legendItems = [
     ...(options.series || []).filter((serie) => serie.name).map((serie) => h('li', {},
       h('span', { class: `swatch ${serie.cls || ''}`, 'aria-hidden': 'true' }), serie.name)),
+    ...(options.bandLegend && (options.series || []).some((serie) => serie.band) ? [h('li', {},
+      h('span', { class: 'swatch swatch-band', 'aria-hidden': 'true' }), options.bandLegend)] : []),
     ...(options.hlines || []).filter((line) => line.legend).map((line) => h('li', {},
       h('span', { class: `swatch swatch-hline ${line.cls || ''}`, 'aria-hidden': 'true' }), line.legend)),
     ...(options.markers || []).filter((m) => m.legend).map((m) => h('li', {},

@@ -37,7 +37,32 @@ export function figure(value, testid, formatter = ratio) {
 
 const SOURCE_NAMES = { evaluationResult: 'evaluation result', describeModel: 'DescribeModel' };
 
-/** One card per headline metric: computed, then each reported figure with the difference. */
+const METHOD_NAMES = { wilson: 'Wilson', delong: 'DeLong', bootstrap: 'bootstrap' };
+
+/** The level as people write it: 0.95 becomes "95 %". */
+export function levelText(level) {
+  return `${Number((100 * level).toPrecision(4))} %`;
+}
+
+/** "95 % interval 0.698–0.849" and how it was computed on how many images; why there is none otherwise. */
+function intervalLine(intervals, metric) {
+  if (!intervals) {
+    return h('p', { class: 'card-interval muted', 'data-testid': `metric-${metric}-interval` },
+      'No interval (summary stored before intervals)');
+  }
+  const interval = intervals[metric];
+  if (!interval) {
+    const why = (metric === 'f1Score' || metric === 'averagePrecision') && intervals.bootstrapSkipped
+      ? 'No interval (bootstrap skipped on a large test set)' : 'No interval (metric undefined)';
+    return h('p', { class: 'card-interval muted', 'data-testid': `metric-${metric}-interval` }, why);
+  }
+  return h('p', { class: 'card-interval', 'data-testid': `metric-${metric}-interval`,
+    'data-low': raw(interval.low), 'data-high': raw(interval.high) },
+  `${levelText(intervals.level)} interval ${ratio(interval.low)}–${ratio(interval.high)}`,
+  h('span', { class: 'muted' }, ` (${METHOD_NAMES[interval.method] || interval.method}, ${interval.images} images)`));
+}
+
+/** One card per headline metric: computed with its interval, then each reported figure with the difference. */
 export function metricCards(summary) {
   const differences = summary.differences || [];
   return h('div', { class: 'cards' }, CARD_METRICS.map((metric) => {
@@ -46,6 +71,7 @@ export function metricCards(summary) {
       h('h3', { id: `card-${metric}` }, metricName(metric)),
       h('p', { class: 'card-value' }, figure(summary.metrics[metric], `metric-${metric}-computed`)),
       h('p', { class: 'card-caption' }, 'computed'),
+      intervalLine(summary.intervals, metric),
       reported.length === 0
         ? h('p', { class: 'card-reported muted' }, 'Not reported by the service')
         : h('dl', { class: 'card-reported' }, reported.map((d) => [
@@ -180,6 +206,19 @@ export function breachList(breaches) {
   return h('div', { class: 'breaches', role: 'note', 'aria-label': 'Threshold breaches' },
     h('h2', {}, `${breaches.length} threshold breach${breaches.length === 1 ? '' : 'es'}`),
     h('ul', {}, breaches.map((b) => h('li', { 'data-testid': 'breach' }, b.message || describeBreach(b)))));
+}
+
+/** Drops beyond their limit that the paired tests cannot tell from noise: shown, marked, never as a breach. */
+export function inconclusiveList(inconclusive) {
+  if (!inconclusive || inconclusive.length === 0) {
+    return null;
+  }
+  return h('div', { class: 'inconclusive', role: 'note', 'aria-label': 'Inconclusive drops' },
+    h('h2', {}, `${inconclusive.length} inconclusive drop${inconclusive.length === 1 ? '' : 's'} (not breaches)`),
+    h('p', { class: 'muted' }, 'Each dropped by more than its limit against the previous version, but the paired '
+      + 'test cannot tell the drop from noise on this test set. The smallest drop it could have shown is given.'),
+    h('ul', {}, inconclusive.map((b) => h('li', { 'data-testid': 'inconclusive', 'data-metric': b.metric },
+      h('span', { class: 'tag tag-inconclusive' }, 'Inconclusive'), ' ', b.message || describeBreach(b)))));
 }
 
 function describeBreach(b) {

@@ -3,7 +3,7 @@ import { h, tableWrap } from '../dom.js';
 import { api } from '../api.js';
 import { ratio, signed, count, signedCount, metricName, isNumber, pValue } from '../format.js';
 import {
-  badge, figure, section, confusionMatrix, rocChart, prChart, breachList, modelHref, projectHref,
+  badge, figure, section, confusionMatrix, rocChart, prChart, breachList, inconclusiveList, modelHref, projectHref,
 } from '../components.js';
 
 // Figures that are image counts (shown as integers, no better/worse judgement).
@@ -145,7 +145,7 @@ export async function renderCompare(project, baseVersion, candidateVersion) {
       + 'so there is nothing to compare.'));
     return { title: `${project} compare`, heading, content };
   }
-  content.push(breachList(candidate.breaches));
+  content.push(breachList(candidate.breaches), inconclusiveList(candidate.inconclusive));
   const comparison = await comparisonOf(project, baseVersion, candidateVersion, base.summary, candidate.summary);
   const figures = [tableWrap('Figures compared', deltaTable(
     `Computed figures, change = version ${candidateVersion} − version ${baseVersion}`,

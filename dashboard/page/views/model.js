@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { ratio, count, when } from '../format.js';
 import {
   badge, figure, section, metricCards, confusionMatrix, rocChart, prChart, bestThresholdList, labelTable,
-  breachList, compareHref, projectHref, errorBox,
+  breachList, inconclusiveList, compareHref, projectHref, errorBox,
 } from '../components.js';
 
 const PAGE_SIZE = 25;
@@ -140,7 +140,7 @@ export async function renderModel(project, version) {
   const summary = model.summary;
   const shownVersion = model.version || version;
   const heading = h('h1', { tabindex: '-1' }, `${project} · version ${shownVersion}`);
-  const content = [heading, header(model, summary), breachList(model.breaches)];
+  const content = [heading, header(model, summary), breachList(model.breaches), inconclusiveList(model.inconclusive)];
   const previous = Number(shownVersion) - 1;
   const links = h('p', { class: 'links' },
     h('a', { href: projectHref(project) }, 'Project history'),

@@ -4,7 +4,7 @@ import { h, tableWrap } from '../dom.js';
 import { api, allModels, ApiError } from '../api.js';
 import { lineChart } from '../charts.js';
 import { ratio, count, when } from '../format.js';
-import { badge, figure, modelHref, compareHref, section } from '../components.js';
+import { badge, figure, modelHref, compareHref, section, levelText } from '../components.js';
 
 const HISTORY = [
   { key: 'f1Score', name: 'F1 score', cls: 's1' },
@@ -32,7 +32,12 @@ function historyChart(project, versions, policy) {
     cls: m.cls,
     dots: true,
     points: ordered.map((v, i) => ({ x: i, y: v.headline ? v.headline[m.key] : null })),
+    band: ordered.map((v, i) => {
+      const interval = v.intervals && v.intervals[m.key];
+      return { x: i, low: interval ? interval.low : null, high: interval ? interval.high : null };
+    }),
   }));
+  const level = ordered.map((v) => v.intervals && v.intervals.level).find((l) => typeof l === 'number');
   // Metrics sharing one minimum share one line, so labels never sit on top of each other.
   const byLimit = new Map();
   HISTORY.filter((m) => typeof minimums[m.key] === 'number').forEach((m) => {
@@ -48,6 +53,8 @@ function historyChart(project, versions, policy) {
   const desc = `${ordered.length} version${ordered.length === 1 ? '' : 's'}. `
     + (last && last.headline ? `Latest, version ${last.version}: F1 ${ratio(last.headline.f1Score)}, precision `
       + `${ratio(last.headline.precision)}, recall ${ratio(last.headline.recall)}. ` : '')
+    + (last && last.intervals && last.intervals.f1Score ? `Its F1 ${levelText(last.intervals.level)} interval: `
+      + `${ratio(last.intervals.f1Score.low)} to ${ratio(last.intervals.f1Score.high)}. ` : '')
     + (hlines.length ? `Policy minimums: ${hlines.map((l) => l.label.replace('min ', '')).join(', ')}.`
       : 'No policy minimums for these metrics.');
   return lineChart({
@@ -57,6 +64,7 @@ function historyChart(project, versions, policy) {
     xTicks: ordered.map((v, i) => ({ value: i, label: `v${v.version}` }))
       .filter((tick, i) => i % Math.ceil(ordered.length / 12) === 0 || i === ordered.length - 1),
     series, hlines, testid: 'history-chart',
+    bandLegend: level ? `Shaded: each version's ${levelText(level)} confidence interval` : null,
   });
 }
 

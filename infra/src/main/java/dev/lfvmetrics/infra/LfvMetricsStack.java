@@ -257,11 +257,13 @@ public final class LfvMetricsStack extends Stack {
                 ingestFindings.toArray(String[]::new));
         Nag.acknowledge(functions.api().role(), "AwsSolutions-IAM5", tableReason + " " + s3Reason,
                 "Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", tableIndexes, detailObjects);
-        Nag.acknowledge(functions.alert().role(), "AwsSolutions-IAM5", tableReason
+        Nag.acknowledge(functions.alert().role(), "AwsSolutions-IAM5", tableReason + " " + s3Reason
+                + " The alert function reads the per-image results to test drops."
                 + " kms:GenerateDataKey* (from topic.grantPublish) is on the alert topic's own key only, which SNS"
                 + " needs to encrypt each message. dynamodb:ListStreams has no resource-level permission in IAM, so"
                 + " the stream event source needs it on '*'.",
-                tableIndexes, "Action::kms:GenerateDataKey*", "Resource::*");
+                tableIndexes, "Action::kms:GenerateDataKey*", "Resource::*", "Action::s3:GetObject*",
+                "Action::s3:GetBucket*", "Action::s3:List*", detailObjects);
         functions.watch().ifPresent(watch -> Nag.acknowledge(watch.role(), "AwsSolutions-IAM5",
                 DESCRIBE_MODEL_REASON, DESCRIBE_MODEL_FINDING));
     }

@@ -121,8 +121,8 @@ class FunctionsTest {
         Map<String, Map<String, Object>> alerts = open.resources("AWS::Lambda::Function", Map.of(
                 "Handler", PipelineFunctions.ALERT_HANDLER));
         assertThat(alerts).hasSize(1);
-        Object url = ((Map<?, ?>) ((Map<?, ?>) alerts.values().iterator().next().get("Environment"))
-                .get("Variables")).get("DASHBOARD_URL");
+        Map<?, ?> properties = (Map<?, ?>) alerts.values().iterator().next().get("Properties");
+        Object url = ((Map<?, ?>) ((Map<?, ?>) properties.get("Environment")).get("Variables")).get("DASHBOARD_URL");
         // {"Fn::Join": ["", ["https://", {"Ref": <api>}, ".execute-api.", <region>, ".", <suffix>, "/ui/"]]}
         assertThat(url).isInstanceOfSatisfying(Map.class, join -> {
             List<?> parts = (List<?>) ((List<?>) join.get("Fn::Join")).get(1);
@@ -142,7 +142,7 @@ class FunctionsTest {
         proxy.template().hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", PipelineFunctions.ALERT_HANDLER,
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "DASHBOARD_URL", "http://127.0.0.1:8080/ui/")))))));
+                        "DASHBOARD_URL", "http://127.0.0.1:8080/ui/"))))));
         minimal.template().hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", PipelineFunctions.ALERT_HANDLER,
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("DASHBOARD_URL", Match.absent()))))));

@@ -119,8 +119,11 @@ class LeastPrivilegeTest {
                 "s3:DeleteObject*");
         assertThat(actionsOf(full, functions.api())).doesNotContain("s3:PutObject", "sns:Publish",
                 "s3:DeleteObject*");
-        assertThat(actionsOf(full, functions.alert())).contains("sns:Publish").doesNotContain("s3:PutObject",
-                "s3:GetObject*");
+        assertThat(actionsOf(full, functions.alert())).contains("sns:Publish", "s3:GetObject*")
+                .doesNotContain("s3:PutObject");
+        statementsOf(full, functions.alert()).stream().filter(s -> s.actions().contains("s3:GetObject*"))
+                .forEach(s -> assertThat(s.resources()).hasSize(2).allSatisfy(r -> assertThat(String.valueOf(r))
+                        .contains(full.logicalId(full.stack().data().detailsBucket()))));
         assertThat(actionsOf(full, functions.watch().orElseThrow())).doesNotContain("dynamodb:PutItem",
                 "s3:GetObject*", "sns:Publish");
         statementsOf(full, functions.alert()).stream().filter(s -> s.actions().contains("sns:Publish"))

@@ -55,7 +55,15 @@ public final class LocalApiServer implements AutoCloseable {
 
     /** @return the base URL, such as {@code http://127.0.0.1:8080} */
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return url(server.getAddress().getPort());
+    }
+
+    /**
+     * @param port a port on the loopback address
+     * @return the base URL the server has on that port
+     */
+    public static URI url(int port) {
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     @Override

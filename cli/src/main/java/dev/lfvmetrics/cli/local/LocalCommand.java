@@ -90,7 +90,9 @@ public final class LocalCommand implements Callable<Integer> {
         if (events.isEmpty()) {
             toIngest.addAll(LocalPipeline.sampleEvents(artifacts));
         }
-        LocalSettings settings = new LocalSettings(artifacts, state, policy, endpoint, region);
+        // Alerts link to the page this run will serve; with --port 0 its address is known only once it is bound.
+        URI dashboard = noServe || port == 0 ? null : URI.create(LocalApiServer.url(port) + "/ui/");
+        LocalSettings settings = new LocalSettings(artifacts, state, policy, endpoint, region, dashboard);
         int rejected = 0;
         Files.createDirectories(state);
         Path log = state.resolve("functions.log");

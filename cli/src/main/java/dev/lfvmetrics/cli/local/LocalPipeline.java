@@ -99,6 +99,9 @@ public final class LocalPipeline implements AutoCloseable {
             env.put(EnvironmentVariables.ARTIFACTS_BUCKETS, String.join(",", buckets));
             env.put(EnvironmentVariables.MODEL_CATALOG, Config.CATALOG_S3);
             env.put(EnvironmentVariables.DASHBOARD_ENABLED, "true");
+            if (settings.dashboardUrl() != null) {
+                env.put(EnvironmentVariables.DASHBOARD_URL, settings.dashboardUrl().toString());
+            }
 
             ModelStore store;
             ObjectStore details;

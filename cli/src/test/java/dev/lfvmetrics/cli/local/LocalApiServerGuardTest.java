@@ -29,7 +29,7 @@ class LocalApiServerGuardTest {
 
     @BeforeEach
     void start() throws IOException {
-        pipeline = LocalPipeline.start(new LocalSettings(ARTIFACTS, state, "", null, "us-east-1"),
+        pipeline = LocalPipeline.start(new LocalSettings(ARTIFACTS, state, "", null, "us-east-1", null),
                 new PrintWriter(new StringWriter()));
         server = LocalApiServer.start(pipeline.api(), 0);
     }

@@ -89,8 +89,11 @@ class LocalModeTest {
                 "--ingest", events.resolve("06-tiles-backfill-v2.json").toString());
 
         assertThat(run.status()).as(run.err()).isEqualTo(Main.OK);
+        // v2's drops are beyond their limits but within the noise of 20 anomalous images: mentioned, not alerted.
         assertThat(run.out()).contains("ingest tiles v1: STORED", "ingest tiles v1: UPDATED", "ingest tiles v2: STORED",
-                "tiles v2: f1Score dropped");
+                "[lfv-metrics] tiles v2: 2 breaches: chip f1Score undefined", "Inconclusive drops (not breaches",
+                "- recall dropped by 0.1000 from 1.0000 to 0.9000, more than the allowed 0.0500, but McNemar p = "
+                        + "0.5000 (2 images right only before, 0 only now) cannot tell it from noise at 95 %");
         FileModelStore store = new FileModelStore(state.resolve("store.json"));
         assertThat(store.model("tiles", "1")).hasValueSatisfying(m -> {
             assertThat(m.evaluated()).isTrue();
@@ -113,7 +116,8 @@ class LocalModeTest {
 
     @Test
     void servesTheQueryApiAndTheDashboardOverHttp() throws Exception {
-        LocalSettings settings = new LocalSettings(ARTIFACTS, state, Files.readString(THRESHOLDS), null, "us-east-1");
+        LocalSettings settings = new LocalSettings(ARTIFACTS, state, Files.readString(THRESHOLDS), null, "us-east-1",
+                null);
         try (LocalPipeline pipeline = LocalPipeline.start(settings, new PrintWriter(new StringWriter()));
                 LocalApiServer server = LocalApiServer.start(pipeline.api(), 0)) {
             LocalPipeline.sampleEvents(ARTIFACTS).forEach(pipeline::ingest);

@@ -65,11 +65,20 @@ public final class PairedComparison {
         long onlyInBase = base.size() - matched;
         List<ImageResult[]> all = new ArrayList<>(anomalous);
         all.addAll(normal);
+        List<PairedTests.DiscordantImage> discordant = new ArrayList<>();
+        for (ImageResult c : candidate) {
+            ImageResult b = byRef.get(c.sourceRef());
+            if (discordant.size() < PairedTests.MAX_DISCORDANT_LISTED && b != null && b.actual().equals(c.actual())
+                    && b.correct() != c.correct()) {
+                discordant.add(new PairedTests.DiscordantImage(c.sourceRef(), c.actual(),
+                        b.correct() ? "base" : "candidate", b.anomalyScore(), c.anomalyScore()));
+            }
+        }
         return new PairedTests(level, onlyInBase == 0 && onlyInCandidate == 0 && classChanged == 0, all.size(),
                 onlyInBase, onlyInCandidate, classChanged, changed, auc(anomalous, normal, level),
                 mcNemar(all), mcNemar(anomalous), mcNemar(normal),
                 bootstrap(anomalous, normal, level, Metric.F1), bootstrap(anomalous, normal, level, Metric.AP),
-                bootstrap(anomalous, normal, level, Metric.PRECISION));
+                bootstrap(anomalous, normal, level, Metric.PRECISION), discordant);
     }
 
     private static PairedTests.McNemarTest mcNemar(List<ImageResult[]> pairs) {

@@ -23,17 +23,36 @@ import java.util.List;
  * @param averagePrecision  paired stratified bootstrap of the average-precision difference
  * @param precision         paired stratified bootstrap of the precision difference (null when either version flags
  *                          no paired image)
+ * @param discordantImages  the paired images exactly one version got right, in the candidate's order, at most
+ *                          {@link #MAX_DISCORDANT_LISTED}: the images behind the McNemar counts
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PairedTests(double level, boolean identicalTestSets, long pairedImages, long onlyInBase,
                           long onlyInCandidate, long classChanged, List<String> classChangedImages,
                           AucTest rocAuc, McNemarTest accuracy, McNemarTest recall, McNemarTest specificity,
                           DifferenceInterval f1Score, DifferenceInterval averagePrecision,
-                          DifferenceInterval precision) {
+                          DifferenceInterval precision, List<DiscordantImage> discordantImages) {
 
-    /** Copies the list. */
+    /** How many discordant images a comparison lists. */
+    public static final int MAX_DISCORDANT_LISTED = 200;
+
+    /** Copies the lists. */
     public PairedTests {
         classChangedImages = List.copyOf(classChangedImages);
+        discordantImages = List.copyOf(discordantImages);
+    }
+
+    /**
+     * A paired image exactly one version got right.
+     *
+     * @param sourceRef      the image
+     * @param actual         its true class
+     * @param rightIn        {@code base} or {@code candidate}: the version that got it right
+     * @param baseScore      the base's anomaly score
+     * @param candidateScore the candidate's anomaly score
+     */
+    public record DiscordantImage(String sourceRef, String actual, String rightIn, double baseScore,
+                                  double candidateScore) {
     }
 
     /**

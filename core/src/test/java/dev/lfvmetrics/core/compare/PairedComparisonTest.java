@@ -65,6 +65,12 @@ class PairedComparisonTest {
         assertThat(t.recall().baseOnlyRight()).isZero();
         // Exact binomial: both-sided 2 * 0.5^10.
         assertThat(t.recall().pValue()).isCloseTo(2 * Math.pow(0.5, 10), within(1e-12));
+        assertThat(t.discordantImages()).hasSize(10).allSatisfy(d -> {
+            assertThat(d.rightIn()).isEqualTo("candidate");
+            assertThat(d.actual()).isEqualTo("anomaly");
+            assertThat(d.candidateScore()).isEqualTo(0.9);
+            assertThat(d.baseScore()).isLessThan(0.5);
+        });
         assertThat(t.specificity().pValue()).isEqualTo(1.0);
         assertThat(t.f1Score().difference()).isPositive();
         assertThat(t.f1Score().low()).isPositive();

@@ -185,6 +185,7 @@ public final class ApiService {
             item.put("ingestedAt", model.ingestedAt());
             item.put("evaluatedAt", Headline.evaluatedAt(model.summaryJson()));
             item.set("headline", headline(Headline.of(model.summaryJson())));
+            item.set("intervals", Headline.intervals(model.summaryJson()));
         }
         ObjectNode root = Json.mapper().createObjectNode();
         root.set("items", items);

@@ -2,6 +2,7 @@ package dev.lfvmetrics.functions.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lfvmetrics.core.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,29 @@ public final class Headline {
             }
         }
         return figures;
+    }
+
+    /**
+     * @param summaryJson a summary document, or null
+     * @return the headline metrics' confidence intervals, {@code {"level", "<metric>": {"low", "high"}}} with null
+     *         for an undefined metric, or a null node when the summary has none (stored before intervals)
+     */
+    public static JsonNode intervals(String summaryJson) {
+        JsonNode intervals = tree(summaryJson).path("intervals");
+        if (!intervals.isObject()) {
+            return Json.mapper().nullNode();
+        }
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.set("level", intervals.path("level"));
+        for (String name : METRICS) {
+            JsonNode interval = intervals.get(name);
+            if (interval != null) {
+                out.set(name, interval.isObject() ? Json.mapper().createObjectNode().put("low",
+                        interval.path("low").asDouble()).put("high", interval.path("high").asDouble())
+                        : Json.mapper().nullNode());
+            }
+        }
+        return out;
     }
 
     /**
