@@ -2,6 +2,7 @@
 // API's JSON for the same endpoint.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startLocalMode, startSigningProxy } from './lib/server.js';
 import { launch, screenshotPath } from './lib/browser.js';
 
@@ -125,6 +126,13 @@ describe('dashboard', () => {
     }
     const history = page.getByTestId('history-chart');
     assert.equal(await history.getAttribute('role'), 'img');
+    // The F1 band joins each version's interval, oldest first, as the listing gives them.
+    const oldestFirst = [...versions].reverse();
+    const band = await history.locator('[data-testid="band-s1"] polygon').getAttribute('data-points');
+    assert.equal(band, oldestFirst.map((v, i) => `${i}:${v.intervals.f1Score.low}:${v.intervals.f1Score.high}`)
+      .join(' '));
+    assert.equal(await history.locator('.band polygon').count(), 3, 'F1, precision and recall each have a band');
+    assert.match(await page.locator('.legend').first().innerText(), /Shaded: each version's 95 % confidence interval/);
     await page.screenshot({ path: screenshotPath('project-circuit-board'), fullPage: true });
 
     await page.locator('[data-testid="version-row"][data-version="2"]').getByTestId('model-link').click();
@@ -135,6 +143,14 @@ describe('dashboard', () => {
     assert.equal(await page.getByTestId('model-badge').getAttribute('data-value'), model.badge);
     for (const metric of ['f1Score', 'precision', 'recall', 'rocAuc', 'averagePrecision', 'accuracy']) {
       await assertFigure(page.getByTestId(`metric-${metric}-computed`), summary.metrics[metric], ratio, metric);
+      // Every card carries its interval, exactly the summary's, and says how it was computed.
+      const interval = summary.intervals[metric];
+      const line = page.getByTestId(`metric-${metric}-interval`);
+      assert.equal(await line.getAttribute('data-low'), raw(interval.low), `${metric} interval low`);
+      assert.equal(await line.getAttribute('data-high'), raw(interval.high), `${metric} interval high`);
+      assert.ok((await line.innerText()).startsWith(`95 % interval ${ratio(interval.low)}–${ratio(interval.high)} (`),
+        `${metric} interval text`);
+      assert.ok((await line.innerText()).endsWith(`, ${interval.images} images)`), `${metric} interval images`);
     }
     const cards = ['f1Score', 'precision', 'recall', 'rocAuc', 'averagePrecision', 'accuracy'];
     const reported = summary.differences.filter((d) => cards.includes(d.metric));
@@ -273,7 +289,53 @@ describe('dashboard', () => {
       await assertFigure(page.getByTestId(`compare-test-${m}-low`), comparison.tests[m].low, signed, `${m} low`);
     }
     await assertFigure(page.getByTestId('compare-test-rocAuc-p'), comparison.tests.rocAuc.pValue, pValue, 'AUC p');
+    // The images behind the McNemar counts open from their disclosure, each with both versions' scores.
+    for (const side of ['base', 'candidate']) {
+      const expected = comparison.tests.discordantImages.filter((d) => d.rightIn === side);
+      const count = side === 'base' ? comparison.tests.accuracy.baseOnlyRight
+        : comparison.tests.accuracy.candidateOnlyRight;
+      assert.equal(expected.length, count, `${side}: every discordant image is listed`);
+      const details = page.getByTestId(`discordant-${side}`);
+      assert.equal(await details.getAttribute('open'), null, 'closed until opened');
+      await details.locator('summary').click();
+      assert.notEqual(await details.getAttribute('open'), null);
+      const rows = details.getByTestId('discordant-image');
+      assert.equal(await rows.count(), count);
+      for (const [i, d] of expected.entries()) {
+        assert.equal(await rows.nth(i).getAttribute('data-ref'), d.sourceRef);
+        await assertFigure(rows.nth(i).getByTestId('discordant-base-score'), d.baseScore, ratio, 'base score');
+        await assertFigure(rows.nth(i).getByTestId('discordant-candidate-score'), d.candidateScore, ratio,
+          'candidate score');
+      }
+    }
     await page.screenshot({ path: screenshotPath('compare-circuit-board-1-2'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an inconclusive drop is shown as such, and an alert\'s link opens its version\'s page', async () => {
+    const { page, context, problems } = await openPage();
+    const model = await api('/projects/tiles/models/2');
+    assert.ok(model.inconclusive.length > 0, 'the tiles sample\'s v2 drops are within the noise of its test set');
+    // The local mode's alerts link to the page it serves; follow the one of tiles v2.
+    const alerts = readFileSync(`${server.state}/alerts.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const alert = alerts.find((a) => a.attributes.project === 'tiles' && a.subject.includes(' v2:'));
+    const link = alert.text.match(/^Dashboard: (\S+)$/m)[1];
+    assert.equal(link, `${server.baseUrl}/ui/#/p/tiles/v/2`);
+    for (const b of model.inconclusive) {
+      assert.ok(alert.text.includes(b.message), 'the alert mentions each inconclusive drop');
+    }
+    await page.goto(link);
+    await waitForView(page, 'model');
+    assert.equal((await page.locator('h1').textContent()).trim(), 'tiles · version 2');
+    const items = page.getByTestId('inconclusive');
+    assert.equal(await items.count(), model.inconclusive.length);
+    for (const [i, b] of model.inconclusive.entries()) {
+      assert.equal(await items.nth(i).getAttribute('data-metric'), b.metric);
+      assert.equal((await items.nth(i).innerText()).trim(), `Inconclusive ${b.message}`);
+    }
+    assert.equal(await page.getByTestId('breach').count(), model.breaches.length, 'breaches listed apart');
+    await page.screenshot({ path: screenshotPath('model-tiles-2-inconclusive'), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -127,7 +127,36 @@ function testsSection(document) {
       h('td', { class: 'n' }, figure(tests[m].pValue ?? null, `compare-test-${m}-p`, pValue)),
       h('td', {}, m === 'rocAuc' ? 'paired DeLong' : 'paired bootstrap')))));
   return section('Paired tests', [note, lead, tableWrap('McNemar tests', mcNemar),
-    tableWrap('Differences', intervals)].filter(Boolean));
+    tableWrap('Differences', intervals), discordantList(tests)].filter(Boolean));
+}
+
+/** The images behind the McNemar counts, each side in a disclosure that opens to the images and both scores. */
+function discordantList(tests) {
+  const images = tests.discordantImages || [];
+  const total = discordantTotal(tests);
+  const side = (rightIn, title) => {
+    const rows = images.filter((d) => d.rightIn === rightIn);
+    return h('details', { class: 'discordant', 'data-testid': `discordant-${rightIn}` },
+      h('summary', {}, `${title} (${rows.length})`),
+      rows.length === 0 ? h('p', { class: 'muted' }, 'None.') : tableWrap(title, h('table', { class: 'data' },
+        h('caption', {}, title),
+        h('thead', {}, h('tr', {}, ['Image', 'Actual', 'Base score', 'Candidate score']
+          .map((t, i) => h('th', { scope: 'col', class: i > 1 ? 'n' : null }, t)))),
+        h('tbody', {}, rows.map((d) => h('tr', { 'data-testid': 'discordant-image', 'data-ref': d.sourceRef },
+          h('th', { scope: 'row', class: 'ref' }, d.sourceRef),
+          h('td', {}, d.actual),
+          h('td', { class: 'n' }, figure(d.baseScore, 'discordant-base-score')),
+          h('td', { class: 'n' }, figure(d.candidateScore, 'discordant-candidate-score'))))))));
+  };
+  const listed = images.length < total
+    ? h('p', { class: 'muted' }, `The first ${images.length} of ${total} such images are listed.`) : null;
+  return h('div', { 'data-testid': 'compare-discordant' },
+    h('h3', {}, 'Images only one version got right'),
+    side('base', 'Right only in the base'), side('candidate', 'Right only in the candidate'), listed);
+}
+
+function discordantTotal(tests) {
+  return tests.accuracy ? tests.accuracy.baseOnlyRight + tests.accuracy.candidateOnlyRight : 0;
 }
 
 export async function renderCompare(project, baseVersion, candidateVersion) {

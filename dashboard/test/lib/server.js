@@ -81,7 +81,7 @@ export async function startLocalMode() {
     await stop();
     throw error;
   }
-  return { baseUrl, stop, output };
+  return { baseUrl, stop, output, state };
 }
 
 /**
