@@ -133,6 +133,17 @@ describe('dashboard', () => {
       .join(' '));
     assert.equal(await history.locator('.band polygon').count(), 3, 'F1, precision and recall each have a band');
     assert.match(await page.locator('.legend').first().innerText(), /Shaded: each version's 95 % confidence interval/);
+    // Every rule of the policy in force is listed, drops with how they are judged.
+    const policy = (await api('/projects/circuit-board/thresholds')).policy;
+    const expectedRules = [
+      ...Object.keys(policy.minimums).map((m) => `minimums.${m}`),
+      ...Object.keys(policy.maximumDrops).map((m) => `maximumDrops.${m}`),
+      ...Object.entries(policy.labelMinimums).flatMap(([l, ms]) => Object.keys(ms).map((m) => `labelMinimums.${l}.${m}`)),
+    ];
+    const shownRules = page.getByTestId('policy-rule');
+    assert.deepEqual(await shownRules.evaluateAll((els) => els.map((e) => e.dataset.rule)), expectedRules);
+    assert.match(await page.locator('[data-rule="maximumDrops.recall"]').innerText(),
+      /^Recall may drop by at most 0\.050 from the previous version \(a breach only when the paired test says it is real at 95 %, else inconclusive\)$/);
     await page.screenshot({ path: screenshotPath('project-circuit-board'), fullPage: true });
 
     await page.locator('[data-testid="version-row"][data-version="2"]').getByTestId('model-link').click();

@@ -3,7 +3,7 @@
 import { h, tableWrap } from '../dom.js';
 import { api, allModels, ApiError } from '../api.js';
 import { lineChart } from '../charts.js';
-import { ratio, count, when } from '../format.js';
+import { ratio, count, when, metricName } from '../format.js';
 import { badge, figure, modelHref, compareHref, section, levelText } from '../components.js';
 
 const HISTORY = [
@@ -68,6 +68,44 @@ function historyChart(project, versions, policy) {
   });
 }
 
+/** Every rule of the policy in force, in words, so that a badge can be read against what it judges. */
+function policySection(policy) {
+  if (!policy || !policy.policy) {
+    return section('Policy', h('p', { class: 'muted', 'data-testid': 'policy-none' },
+      'No policy applies: every evaluated version passes.'));
+  }
+  const p = policy.policy;
+  const rules = [];
+  const rule = (key, text) => rules.push(h('li', { 'data-testid': 'policy-rule', 'data-rule': key }, text));
+  Object.entries(p.minimums || {}).forEach(([m, v]) => rule(`minimums.${m}`, `${metricName(m)} at least ${ratio(v)}`));
+  Object.entries(p.maximums || {}).forEach(([m, v]) => rule(`maximums.${m}`, `${metricName(m)} at most ${ratio(v)}`));
+  const regression = p.regression || { mode: 'significant', level: 0.95 };
+  const judged = regression.mode === 'any' ? 'every such drop is a breach'
+    : `a breach only when the paired test says it is real at ${levelText(regression.level)}, else inconclusive`;
+  Object.entries(p.maximumDrops || {}).forEach(([m, v]) => rule(`maximumDrops.${m}`,
+    `${metricName(m)} may drop by at most ${ratio(v)} from the previous version (${judged})`));
+  Object.entries(p.maximumRelativeDrops || {}).forEach(([m, v]) => rule(`maximumRelativeDrops.${m}`,
+    `${metricName(m)} may drop by at most ${(100 * v).toFixed(1)} % of the previous version's (${judged})`));
+  const points = p.operatingPoints || {};
+  Object.entries(points.precisionAtRecall || {}).forEach(([r, v]) => rule(`operatingPoints.precisionAtRecall.${r}`,
+    `the best precision at recall ${r} or more is at least ${ratio(v)}`));
+  Object.entries(points.recallAtFalsePositiveRate || {}).forEach(([f, v]) => rule(
+    `operatingPoints.recallAtFalsePositiveRate.${f}`,
+    `the best recall at a false-positive rate of ${f} or less is at least ${ratio(v)}`));
+  Object.entries(p.labelMinimums || {}).forEach(([label, metrics]) => Object.entries(metrics).forEach(([m, v]) => rule(
+    `labelMinimums.${label}.${m}`, `${label === '*' ? 'every label' : `label ${label}`}: ${metricName(m)} at least `
+      + `${ratio(v)}`)));
+  if (typeof p.minimumImages === 'number') {
+    rule('minimumImages', `at least ${p.minimumImages} test images`);
+  }
+  if (typeof p.minimumAnomalous === 'number') {
+    rule('minimumAnomalous', `at least ${p.minimumAnomalous} anomalous test images`);
+  }
+  return section('Policy', h('p', { class: 'muted' },
+    `The ${policy.source === 'project' ? 'project\'s own' : 'default'} policy: each version must meet every rule.`),
+  rules.length ? h('ul', { 'data-testid': 'policy-rules' }, rules) : h('p', { class: 'muted' }, 'It has no rule.'));
+}
+
 function versionTable(project, versions) {
   const table = h('table', { class: 'data', 'data-testid': 'version-table' },
     h('caption', {}, 'Model versions, newest first'),
@@ -125,6 +163,7 @@ export async function renderProject(project) {
       : null));
   content.push(section('History', historyChart(project, versions, policy)));
   content.push(section('Versions', versionTable(project, versions)));
+  content.push(policySection(policy));
   content.push(section('Compare two versions', compareForm(project, versions)));
   return { title: project, heading, content };
 }
