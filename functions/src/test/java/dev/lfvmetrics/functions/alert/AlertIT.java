@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.policy.Breach;
+import dev.lfvmetrics.functions.artifacts.StoredImages;
 import dev.lfvmetrics.functions.config.Config;
 import dev.lfvmetrics.functions.config.Wiring;
 import dev.lfvmetrics.functions.ingest.IngestHandler;
@@ -16,6 +17,7 @@ import dev.lfvmetrics.functions.store.DynamoDbModelStore;
 import dev.lfvmetrics.functions.store.ModelRecord;
 import dev.lfvmetrics.functions.testing.Invoke;
 import dev.lfvmetrics.functions.testing.MotoExtension;
+import dev.lfvmetrics.functions.testing.Samples;
 import dev.lfvmetrics.functions.testing.StreamTail;
 import dev.lfvmetrics.functions.testing.TestAccount;
 import java.util.ArrayList;
@@ -138,6 +140,61 @@ class AlertIT {
         assertThat(attributes.path("severity").path("Value").asText()).isEqualTo("high");
         assertThat(attributes.path("kind").path("Value").asText()).isEqualTo("REGRESSION");
         assertThat(store.alertState("circuit-board", "2", alert.key())).contains(AlertState.SENT);
+    }
+
+    /** Version 3: version 1's files with {@code missed} of its found anomalies now predicted normal. */
+    private void uploadVersion3Missing(int missed) {
+        String folder = "circuit-board/output/";
+        for (String kind : List.of("EvaluationResult", "DescribeModel")) {
+            account.put(TestAccount.ARTIFACTS, folder + kind + "-circuit-board-3.json", version3(Samples.text(
+                    folder + kind + "-circuit-board-1.json")));
+        }
+        StringBuilder manifest = new StringBuilder();
+        int flipped = 0;
+        for (String line : Samples.text(folder + "EvaluationManifest-circuit-board-1.json").split("\n")) {
+            String found = "\"anomaly-label\":1,";
+            if (flipped < missed && line.contains(found) && line.contains("\"anomaly-label-detected\":1,")) {
+                line = line.replace("\"anomaly-label-detected\":1,", "\"anomaly-label-detected\":0,")
+                        .replaceFirst("(\"anomaly-label-detected-metadata\":\\{\"class-name\":)\"anomaly\"",
+                                "$1\"normal\"");
+                flipped++;
+            }
+            manifest.append(version3(line)).append('\n');
+        }
+        assertThat(flipped).isEqualTo(missed);
+        account.put(TestAccount.ARTIFACTS, folder + "EvaluationManifest-circuit-board-3.json", manifest.toString());
+    }
+
+    private static String version3(String text) {
+        return text.replace("circuit-board/1", "circuit-board/3").replace("circuit-board-1", "circuit-board-3")
+                .replace("\"ModelVersion\": \"1\"", "\"ModelVersion\": \"3\"")
+                .replace("\"model-version\":\"1\"", "\"model-version\":\"3\"");
+    }
+
+    @Test
+    void givenOnlyAnInconclusiveDrop_whenTheVersionArrives_thenNoMessageAndTheVerdictListsIt() {
+        Config drops = account.createStackConfig(Map.of("DEFAULT_POLICY", "{\"maximumDrops\":{\"recall\":0.05}}"),
+                config);
+        AlertService service = AlertHandler.build(account.wiring(drops));
+        Verdicts verdicts = new Verdicts(store, drops.defaultPolicy(), new StoredImages(account.wiring(drops)
+                .objects(), drops.detailsBucket()));
+        uploadVersion3Missing(4);
+        ingestVersion("1");
+        ingestVersion("3");
+        ModelRecord v3 = store.model("circuit-board", "3").orElseThrow();
+
+        assertThat(service.alertsFor(v3)).isEmpty();
+        assertThat(service.process(v3)).isZero();
+        assertThat(published()).isEmpty();
+        Verdict verdict = verdicts.judge(v3);
+        assertThat(verdict.badge()).isEqualTo(Verdict.PASS);
+        // 4 of 60 anomalous images missed, none found anew: McNemar p = 2 / 16, no evidence at 95 %.
+        assertThat(verdict.inconclusive()).singleElement().satisfies(b -> {
+            assertThat(b.key()).isEqualTo("INCONCLUSIVE#recall");
+            assertThat(b.evidence().baseOnlyRight()).isEqualTo(4);
+            assertThat(b.evidence().candidateOnlyRight()).isZero();
+            assertThat(b.evidence().pValue()).isEqualTo(0.125);
+        });
     }
 
     @Test
