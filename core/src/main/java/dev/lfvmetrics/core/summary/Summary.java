@@ -22,6 +22,7 @@ import java.util.List;
  * @param intervals     confidence intervals of the headline metrics (null in summaries written before them)
  * @param testSetFingerprint the test set's fingerprint, the same for the same images with the same true classes in
  *                      any order (core.manifest.TestSetFingerprint; null in summaries written before it)
+ * @param masks         what reading the mask PNGs found, null when they were not read (docs/cli.md)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Summary(
@@ -38,8 +39,45 @@ public record Summary(
         List<LabelMetrics> labels,
         Misclassified misclassified,
         Intervals intervals,
-        String testSetFingerprint) {
+        String testSetFingerprint,
+        @JsonInclude(JsonInclude.Include.NON_NULL) MaskReport masks) {
 
     /** Current layout version of the summary document. */
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * A summary without a masks report.
+     *
+     * @param schemaVersion      see the record
+     * @param model              see the record
+     * @param modelType          see the record
+     * @param sources            see the record
+     * @param computedAt         see the record
+     * @param metrics            see the record
+     * @param reported           see the record
+     * @param differences        see the record
+     * @param bestThreshold      see the record
+     * @param curves             see the record
+     * @param labels             see the record
+     * @param misclassified      see the record
+     * @param intervals          see the record
+     * @param testSetFingerprint see the record
+     */
+    public Summary(int schemaVersion, ModelInfo model, String modelType, Sources sources, String computedAt,
+                   Metrics metrics, Reported reported, List<Difference> differences, BestThreshold bestThreshold,
+                   Curves curves, List<LabelMetrics> labels, Misclassified misclassified, Intervals intervals,
+                   String testSetFingerprint) {
+        this(schemaVersion, model, modelType, sources, computedAt, metrics, reported, differences, bestThreshold,
+                curves, labels, misclassified, intervals, testSetFingerprint, null);
+    }
+
+    /**
+     * @param newLabels the labels with the masks' figures
+     * @param report    what reading the masks found
+     * @return this summary with both
+     */
+    public Summary withMasks(List<LabelMetrics> newLabels, MaskReport report) {
+        return new Summary(schemaVersion, model, modelType, sources, computedAt, metrics, reported, differences,
+                bestThreshold, curves, newLabels, misclassified, intervals, testSetFingerprint, report);
+    }
 }
