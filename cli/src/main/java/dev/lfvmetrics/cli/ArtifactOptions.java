@@ -9,6 +9,8 @@ import dev.lfvmetrics.core.format.Formats;
 import dev.lfvmetrics.core.format.ModelDescription;
 import dev.lfvmetrics.core.join.JoinIdentity;
 import dev.lfvmetrics.core.join.JoinedManifest;
+import dev.lfvmetrics.core.masks.FolderMasks;
+import dev.lfvmetrics.core.masks.MaskEvaluation;
 import dev.lfvmetrics.core.summary.Sources;
 import dev.lfvmetrics.core.summary.Summary;
 import dev.lfvmetrics.functions.store.Versions;
@@ -71,6 +73,14 @@ public final class ArtifactOptions {
             description = "Confidence level of the summary's intervals, in (0, 1) (default: ${DEFAULT-VALUE})")
     double confidenceLevel = EvaluationOptions.DEFAULT_INTERVAL_LEVEL;
 
+    @Option(names = "--masks", paramLabel = "DIR",
+            description = "Read the mask PNGs and compute per-label figures from them: s3://BUCKET/KEY is "
+                + "DIR/BUCKET/KEY, other references are relative to the manifest's folder")
+    Path masks;
+
+    /** Masks decoded in parallel: disk reads overlap, and each worker holds one image's pair of masks. */
+    private static final int MASK_THREADS = 4;
+
     @Mixin
     AwsOptions aws;
 
@@ -114,23 +124,44 @@ public final class ArtifactOptions {
         EvaluationOptions options = EvaluationOptions.defaults().withMaxMisclassified(maxMisclassified)
                 .withIntervalLevel(confidenceLevel);
         Evaluator evaluator = new Evaluator(options);
+        if (masks != null && predictions != null) {
+            throw new InvalidInputException("--masks", 0, "reads the masks an evaluation manifest names; batch "
+                    + "transform predictions carry no predicted masks (docs/sagemaker.md)");
+        }
+        if (masks != null && !Files.isDirectory(masks)) {
+            throw new InvalidInputException(masks.toString(), 0, "--masks: no such folder");
+        }
         if (predictions == null) {
             Sources sources = new Sources(manifest.toString(), result == null ? null : result.toString(),
                     description == null ? null : description.toString());
+            Summary summary;
             if (sink == null) {
-                return evaluator.evaluate(manifest, r, d, sources);
+                summary = evaluator.evaluate(manifest, r, d, sources);
+            } else {
+                try (InputStream in = Formats.open(manifest)) {
+                    summary = evaluator.evaluate(in, manifest.toString(), r, d, sources, sink);
+                } catch (IOException e) {
+                    throw new InvalidInputException(manifest.toString(), 0, "cannot read ("
+                            + e.getClass().getSimpleName() + ")", e);
+                }
             }
-            try (InputStream in = Formats.open(manifest)) {
-                return evaluator.evaluate(in, manifest.toString(), r, d, sources, sink);
-            } catch (IOException e) {
-                throw new InvalidInputException(manifest.toString(), 0, "cannot read (" + e.getClass().getSimpleName()
-                        + ")", e);
-            }
+            return masks == null ? summary : withMasks(summary);
         }
         Sources sources = new Sources(writeManifest == null ? null : writeManifest.toString(),
                 result == null ? null : result.toString(), description == null ? null : description.toString(),
                 manifest.toString(), predictions);
         return joined(evaluator, r, d, sources, sink);
+    }
+
+    private Summary withMasks(Summary summary) {
+        Path folder = manifest.toAbsolutePath().getParent();
+        try (InputStream in = Formats.open(manifest)) {
+            return new MaskEvaluation(new FolderMasks(masks, folder), MASK_THREADS).apply(summary, in,
+                    manifest.toString());
+        } catch (IOException e) {
+            throw new InvalidInputException(manifest.toString(), 0, "cannot read (" + e.getClass().getSimpleName()
+                    + ")", e);
+        }
     }
 
     private Summary joined(Evaluator evaluator, EvaluationResult r, ModelDescription d, Sources sources,

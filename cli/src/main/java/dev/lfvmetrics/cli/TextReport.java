@@ -11,6 +11,8 @@ import dev.lfvmetrics.core.summary.ImageResult;
 import dev.lfvmetrics.core.summary.Interval;
 import dev.lfvmetrics.core.summary.Intervals;
 import dev.lfvmetrics.core.summary.LabelMetrics;
+import dev.lfvmetrics.core.summary.MaskFigures;
+import dev.lfvmetrics.core.summary.MaskReport;
 import dev.lfvmetrics.core.summary.Metrics;
 import dev.lfvmetrics.core.summary.ModelInfo;
 import dev.lfvmetrics.core.summary.Summary;
@@ -36,6 +38,10 @@ final class TextReport {
         if (!s.labels().isEmpty()) {
             out.println();
             labels(s.labels(), out);
+        }
+        if (s.masks() != null) {
+            out.println();
+            masks(s.masks(), out);
         }
         out.println();
         testResults(s, out);
@@ -152,6 +158,36 @@ final class TextReport {
             out.println(String.format(Locale.ROOT, "  %-16s %12d %12d %10s %10s %10s %10s", l.name(),
                     l.groundTruthImages(), l.predictedImages(), num(l.precision()), num(l.recall()),
                     num(l.f1Score()), num(l.averageIou())));
+        }
+        if (labels.stream().noneMatch(l -> l.fromMasks() != null)) {
+            return;
+        }
+        out.println();
+        out.println("Per-label figures from the masks (pixels; F1 = Dice; change = computed - reported)");
+        out.println(String.format(Locale.ROOT, "  %-16s %8s %10s %10s %10s %10s %10s %10s %10s", "label", "images",
+                "meanIoU", "pooledIoU", "precision", "recall", "f1Score", "f1 change", "IoU change"));
+        for (LabelMetrics l : labels) {
+            MaskFigures m = l.fromMasks();
+            if (m != null) {
+                out.println(String.format(Locale.ROOT, "  %-16s %8d %10s %10s %10s %10s %10s %10s %10s", l.name(),
+                        m.imagesCompared(), num(m.meanIou()), num(m.pooledIou()), num(m.precision()),
+                        num(m.recall()), num(m.f1Score()), signed(m.differences() == null ? null
+                                : m.differences().f1Score()),
+                        signed(m.differences() == null ? null : m.differences().averageIou())));
+            }
+        }
+    }
+
+    private static void masks(MaskReport report, PrintWriter out) {
+        out.println("Masks: " + report.masksRead() + " read on " + report.linesWithMasks() + " lines"
+                + (report.unmappedPixels() == 0 ? "; every colour is in its line's colour map"
+                : "; " + report.unmappedPixels() + " pixels of colours in no colour map (neither a label nor "
+                        + "background):"));
+        for (MaskReport.UnmappedColour u : report.unmapped()) {
+            out.println("  line " + u.line() + ": " + u.file() + ": " + u.colour() + " x " + u.pixels());
+        }
+        if (report.unmappedTruncated()) {
+            out.println("  ... (the first " + MaskReport.MAX_LISTED + " listed)");
         }
     }
 
