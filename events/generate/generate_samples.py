@@ -8,7 +8,8 @@ Deterministic (fixed seeds), python3 standard library only. Run from anywhere:
 What it writes, as Lookout for Vision would have left it in S3 (bucket "lfv-samples"):
   circuit-board v1  classification, 140 test images, a good model
   circuit-board v2  same test images, a somewhat worse model (for regression alerts)
-  cookies v1        segmentation (labels scratch, crack), 100 test images, CRLF line ends and a blank last line
+  cookies v1        segmentation (labels scratch, crack), 100 test images, CRLF line ends and a blank last line,
+                    and the mask PNGs its manifest names (64 x 48, drawn in the colour maps' colours)
 
 Each image gets a hidden raw anomaly score; the manifest holds the model's decision and its confidence in the
 predicted class rounded to 5 decimals, as the service writes it. The "reported" ROCAUC and AveragePrecision of the
@@ -20,6 +21,8 @@ import datetime
 import json
 import os
 import random
+import struct
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(os.path.dirname(HERE), "artifacts", "lfv-samples")
@@ -244,6 +247,70 @@ def color_map(labels, detected, rng):
     return entries
 
 
+MASK_W, MASK_H = 64, 48
+PALETTE = {"scratch": (0x2C, 0xA0, 0x2C), "crack": (0xD6, 0x27, 0x28)}
+
+
+def write_png(path, rows):
+    """An 8-bit RGB PNG from rows of (r, g, b) tuples, with zlib only."""
+    raw = b"".join(b"\x00" + bytes(c for pixel in row for c in pixel) for row in rows)
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", len(rows[0]), len(rows), 8, 2, 0, 0, 0)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9))
+                + chunk(b"IEND", b""))
+
+
+def blob(rng):
+    """An ellipse (centre, radii) inside the mask."""
+    return (rng.uniform(12, MASK_W - 12), rng.uniform(10, MASK_H - 10), rng.uniform(4, 12), rng.uniform(3, 9))
+
+
+def draw(shapes):
+    """A white mask with each (label, ellipse) painted in the label's colour, later shapes on top."""
+    rows = [[(255, 255, 255)] * MASK_W for _ in range(MASK_H)]
+    for label, (cx, cy, rx, ry) in shapes:
+        for y in range(MASK_H):
+            for x in range(MASK_W):
+                if ((x + 0.5 - cx) / rx) ** 2 + ((y + 0.5 - cy) / ry) ** 2 <= 1:
+                    rows[y][x] = PALETTE[label]
+    return rows
+
+
+def cookie_masks(line_docs):
+    """The mask PNGs the cookies manifest names: a prediction overlaps its truth when it names the same label.
+
+    A separate random stream per image, so the manifest's own figures do not depend on the drawing."""
+    root = os.path.dirname(ROOT)
+    for doc in line_docs:
+        rng = random.Random("masks:" + doc["source-ref"])
+        truth_labels = [e.get("class-name") for e in
+                        doc.get("anomaly-mask-ref-metadata", {}).get("internal-color-map", {}).values()
+                        if e.get("class-name") != "BACKGROUND"]
+        predicted_map = doc.get("anomaly-mask-ref-detected-metadata", {}).get("internal-color-map", {})
+        predicted_labels = [e.get("class-name", e.get("name")) for e in predicted_map.values()
+                            if e.get("class-name", e.get("name")) != "BACKGROUND"]
+        truth_shapes = [(label, blob(rng)) for label in truth_labels]
+        if "anomaly-mask-ref" in doc:
+            write_png(os.path.join(root, doc["anomaly-mask-ref"][len("s3://"):]), draw(truth_shapes))
+        if "anomaly-mask-ref-detected" in doc:
+            shapes = []
+            for label in predicted_labels:
+                found = [s for l, s in truth_shapes if l == label]
+                if found:
+                    cx, cy, rx, ry = found[0]
+                    shapes.append((label, (cx + rng.uniform(-4, 4), cy + rng.uniform(-3, 3),
+                                           rx * rng.uniform(0.7, 1.3), ry * rng.uniform(0.7, 1.3))))
+                else:
+                    shapes.append((label, blob(rng)))
+            write_png(os.path.join(root, doc["anomaly-mask-ref-detected"][len("s3://"):]), draw(shapes))
+
+
 def cookies():
     project = "cookies"
     version = 1
@@ -287,6 +354,7 @@ def cookies():
                         "creation-date": "2024-05-09T08:41:10.000000",
                         "job-name": "training-job/segmentation"})]
         lines.append(json.dumps(dict(doc), separators=(",", ":")))
+    cookie_masks([json.loads(line) for line in lines])
     name = "%s-%d.json" % (project, version)
     write_lines(os.path.join(out, "EvaluationManifest-" + name), lines, "\r\n", True)
     pixel = [
