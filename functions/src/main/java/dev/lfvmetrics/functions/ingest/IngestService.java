@@ -12,12 +12,15 @@ import dev.lfvmetrics.core.format.Formats;
 import dev.lfvmetrics.core.format.ModelDescription;
 import dev.lfvmetrics.core.join.JoinIdentity;
 import dev.lfvmetrics.core.join.JoinedManifest;
+import dev.lfvmetrics.core.masks.MaskEvaluation;
+import dev.lfvmetrics.core.masks.MaskSource;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.summary.Sources;
 import dev.lfvmetrics.core.summary.Summary;
 import dev.lfvmetrics.functions.artifacts.Failures;
 import dev.lfvmetrics.functions.artifacts.ObjectNotFoundException;
 import dev.lfvmetrics.functions.artifacts.ObjectStore;
+import dev.lfvmetrics.functions.artifacts.S3Masks;
 import dev.lfvmetrics.functions.artifacts.S3Predictions;
 import dev.lfvmetrics.functions.artifacts.S3Uri;
 import dev.lfvmetrics.functions.catalog.DescribedModel;
@@ -65,6 +68,10 @@ public final class IngestService {
 
     /** Every image's result, in manifest order, one JSON object per line, under the model's details key. */
     public static final String IMAGES_FILE = "images.jsonl";
+    /** The summary's model type of a model with masks. */
+    private static final String SEGMENTATION = "SEGMENTATION";
+    /** Masks fetched and decoded in parallel; each worker holds one image's two masks (about 10 MB at 1 MP). */
+    private static final int MASK_THREADS = 4;
     /** The misclassified images only, so that the most asked-for view reads the least. */
     public static final String INCORRECT_FILE = "incorrect.jsonl";
 
@@ -253,7 +260,8 @@ public final class IngestService {
         Sources sources = new Sources(manifest.toString(), resultUri == null ? null : resultUri.toString(),
                 descriptionSource);
         return store(() -> objects.open(manifest), manifest.toString(), result, description, sources,
-                identity -> identity != null ? identity : ArtifactNames.identity(manifest.fileName()), null, null);
+                identity -> identity != null ? identity : ArtifactNames.identity(manifest.fileName()), null, null,
+                new S3Masks(objects, manifest, allowedBuckets));
     }
 
     /** Where a manifest is read from: an S3 object, or a ground truth joined with predictions as it is read. */
@@ -271,11 +279,19 @@ public final class IngestService {
      */
     private IngestResult store(ManifestInput input, String manifestSource, EvaluationResult result,
                                ModelDescription description, Sources sources, UnaryOperator<String[]> identityRule,
-                               String statusMessage, String trainingJson) {
+                               String statusMessage, String trainingJson, MaskSource masks) {
         Path images = tempFile();
         Path incorrect = tempFile();
         try {
             Summary summary = evaluateTo(images, incorrect, input, manifestSource, result, description, sources);
+            if (masks != null && SEGMENTATION.equals(summary.modelType())) {
+                // A second read of the manifest: the masks' figures need each line's references and colour maps.
+                try (InputStream in = input.open()) {
+                    summary = new MaskEvaluation(masks, MASK_THREADS).apply(summary, in, manifestSource);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("reading " + manifestSource + " failed", e);
+                }
+            }
             String[] identity = identityRule.apply(identity(summary, description));
             if (identity == null) {
                 return rejected("cannot tell which model " + manifestSource + " belongs to: no ModelArn in the "
@@ -435,7 +451,9 @@ public final class IngestService {
         String[] named = {project, version};
         return store(() -> new JoinedManifest(objects.open(groundTruth), groundTruth.toString(),
                         new S3Predictions(objects, predictions), inputPrefix, identity, null, fetcher),
-                groundTruth.toString(), null, description, sources, found -> named, message, trainingJson);
+                groundTruth.toString(), null, description, sources, found -> named, message, trainingJson,
+                // Batch transform .out files carry no predicted masks (docs/sagemaker.md): nothing to read.
+                null);
     }
 
     /** The training job (null when unknown) as the model description the summary's model block is built from. */

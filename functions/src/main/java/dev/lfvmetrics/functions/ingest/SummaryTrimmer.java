@@ -38,7 +38,7 @@ public final class SummaryTrimmer {
         return new Summary(summary.schemaVersion(), summary.model(), summary.modelType(), summary.sources(),
                 summary.computedAt(), summary.metrics(), summary.reported(), summary.differences(),
                 summary.bestThreshold(), curves, summary.labels(), misclassified, summary.intervals(),
-                summary.testSetFingerprint());
+                summary.testSetFingerprint(), summary.masks());
     }
 
     /**

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lfvmetrics.core.json.Json;
+import dev.lfvmetrics.core.masks.FolderMasks;
+import dev.lfvmetrics.core.masks.MaskEvaluation;
+import dev.lfvmetrics.core.summary.LabelMetrics;
+import dev.lfvmetrics.core.summary.MaskFigures;
+import dev.lfvmetrics.core.summary.Summary;
 import dev.lfvmetrics.functions.config.AwsClients;
 import dev.lfvmetrics.functions.config.Config;
 import dev.lfvmetrics.functions.config.Wiring;
@@ -15,6 +20,7 @@ import dev.lfvmetrics.functions.testing.Manifests;
 import dev.lfvmetrics.functions.testing.MotoExtension;
 import dev.lfvmetrics.functions.testing.Samples;
 import dev.lfvmetrics.functions.testing.TestAccount;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +188,45 @@ class IngestIT {
         assertThat(result.path("project").asText()).isEqualTo("cookies");
         JsonNode summary = Json.mapper().readTree(store.model("cookies", "1").orElseThrow().summaryJson());
         assertThat(summary.path("labels")).extracting(l -> l.path("name").asText()).contains("scratch", "crack");
+        // The masks were read from S3: the same figures as from the sample's folder, beside the reported ones.
+        Summary local = Samples.summary("cookies", "1");
+        try (InputStream in = Samples.open("cookies/output/EvaluationManifest-cookies-1.json")) {
+            local = new MaskEvaluation(new FolderMasks(Samples.artifactsFolder(), Samples.artifactsFolder()
+                    .resolve("lfv-samples/cookies/output")), 1).apply(local, in, "local");
+        }
+        for (LabelMetrics label : local.labels()) {
+            JsonNode stored = summary.path("labels").findParents("name").stream()
+                    .filter(l -> l.path("name").asText().equals(label.name())).findFirst().orElseThrow();
+            assertThat(Json.mapper().treeToValue(stored.path("fromMasks"), MaskFigures.class))
+                    .isEqualTo(label.fromMasks());
+            assertThat(stored.path("f1Score").asDouble()).as("the service's figure stays")
+                    .isEqualTo(label.f1Score());
+        }
+        assertThat(summary.at("/masks/masksRead").asLong()).isEqualTo(142);
+        assertThat(summary.at("/masks/unmappedPixels").asLong()).isZero();
+    }
+
+    @Test
+    void aSegmentationModelWhoseMaskIsGoneIsRejectedNamingTheLineAndTheMaskAndNothingIsStored() {
+        String manifest = Samples.text("cookies/output/EvaluationManifest-cookies-1.json");
+        String[] lines = manifest.split("\r?\n");
+        int line = 0;
+        String mask = null;
+        while (mask == null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"anomaly-mask-ref\":\"(s3://[^\"]+)\"")
+                    .matcher(lines[line++]);
+            mask = m.find() ? m.group(1) : null;
+        }
+        String key = mask.substring(("s3://" + TestAccount.ARTIFACTS + "/").length());
+        account.s3().deleteObject(b -> b.bucket(TestAccount.ARTIFACTS).key(key));
+
+        JsonNode result = ingest(Invoke.event("backfill-artifacts.json"));
+
+        assertThat(result.path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(result.path("reason").asText()).isEqualTo("s3://" + TestAccount.ARTIFACTS
+                + "/cookies/output/EvaluationManifest-cookies-1.json:" + line + ": mask " + mask + ": no such file ("
+                + mask + ")");
+        assertThat(store.model("cookies", "1")).isEmpty();
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.summary.Summary;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -51,7 +53,17 @@ public final class Samples {
         }
     }
 
-    private static InputStream open(String path) {
+    /** @return the folder of sample buckets ({@code events/artifacts}), as the local mode and --masks read it */
+    public static Path artifactsFolder() {
+        try {
+            return Path.of(Samples.class.getResource(ROOT).toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A sample file, e.g. {@code cookies/output/EvaluationManifest-cookies-1.json}; the caller closes it. */
+    public static InputStream open(String path) {
         InputStream in = Samples.class.getResourceAsStream(ROOT + path);
         if (in == null) {
             throw new IllegalStateException("sample " + ROOT + path + " is not on the test class path");
