@@ -1,8 +1,11 @@
 package dev.lfvmetrics.core.masks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lfvmetrics.core.summary.MaskLine;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,9 +25,11 @@ final class ColorMap {
     private static final int WHITE = 0xFFFFFF;
 
     private final Map<Integer, Short> byColour;
+    private final List<MaskLine.LegendEntry> legend;
 
-    private ColorMap(Map<Integer, Short> byColour) {
+    private ColorMap(Map<Integer, Short> byColour, List<MaskLine.LegendEntry> legend) {
         this.byColour = byColour;
+        this.legend = List.copyOf(legend);
     }
 
     /**
@@ -36,6 +41,7 @@ final class ColorMap {
      */
     static ColorMap of(JsonNode map, LabelIndex labels, String where) {
         Map<Integer, Short> byColour = new HashMap<>();
+        List<MaskLine.LegendEntry> legend = new ArrayList<>();
         boolean background = false;
         if (map != null && map.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> it = map.fields();
@@ -51,12 +57,20 @@ final class ColorMap {
                 boolean isBackground = name.trim().equalsIgnoreCase("BACKGROUND");
                 background |= isBackground;
                 byColour.put(rgb, isBackground ? BACKGROUND : labels.indexOf(name));
+                if (!isBackground) {
+                    legend.add(new MaskLine.LegendEntry(name.trim(), hex(rgb)));
+                }
             }
         }
         if (!background) {
             byColour.putIfAbsent(WHITE, BACKGROUND);
         }
-        return new ColorMap(byColour);
+        return new ColorMap(byColour, legend);
+    }
+
+    /** @return the labels of the map and their colours, in the map's order */
+    List<MaskLine.LegendEntry> legend() {
+        return legend;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.summary.LabelMetrics;
 import dev.lfvmetrics.core.summary.MaskFigures;
+import dev.lfvmetrics.core.summary.MaskLine;
 import dev.lfvmetrics.core.summary.MaskReport;
 import dev.lfvmetrics.core.summary.Summary;
 import java.io.BufferedReader;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Per-label segmentation figures from the mask PNGs themselves: reads the evaluation manifest again, finds each
@@ -62,6 +64,18 @@ public final class MaskEvaluation {
      * @throws InvalidInputException naming the line and the file of the first mask that cannot be used
      */
     public Summary apply(Summary summary, InputStream manifest, String manifestSource) {
+        return apply(summary, manifest, manifestSource, line -> { });
+    }
+
+    /**
+     * @param summary        the evaluation of the same manifest
+     * @param manifest       the evaluation manifest; not closed
+     * @param manifestSource its path or URI, for messages
+     * @param lines          receives each line's masks (references and legends) in file order
+     * @return the summary with {@code labels[i].fromMasks} and {@code masks}
+     * @throws InvalidInputException naming the line and the file of the first mask that cannot be used
+     */
+    public Summary apply(Summary summary, InputStream manifest, String manifestSource, Consumer<MaskLine> lines) {
         LabelIndex labels = new LabelIndex();
         Tally tally = new Tally();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -81,6 +95,7 @@ public final class MaskEvaluation {
                 if (line == null) {
                     continue;
                 }
+                lines.accept(line.describe());
                 tally.linesWithMasks++;
                 inFlight.add(pool.submit(() -> line.read(source, manifestSource)));
                 if (inFlight.size() >= 2 * threads) {
@@ -217,6 +232,11 @@ public final class MaskEvaluation {
                         ? "predicted anomalous" : "anomalous") + " but names no " + what + " mask (" + key + ")");
             }
             return hasRef ? ref : null;
+        }
+
+        MaskLine describe() {
+            return new MaskLine(number, truthRef, truthMap == null ? List.of() : truthMap.legend(), predictedRef,
+                    predictedMap == null ? List.of() : predictedMap.legend());
         }
 
         Pair read(MaskSource masks, String source) {

@@ -12,11 +12,13 @@ import dev.lfvmetrics.core.evaluate.Evaluator;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.summary.LabelMetrics;
 import dev.lfvmetrics.core.summary.MaskFigures;
+import dev.lfvmetrics.core.summary.MaskLine;
 import dev.lfvmetrics.core.summary.Summary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -82,6 +84,26 @@ class MaskEvaluationTest {
             assertThat(d.f1Score()).isNull();
             assertThat(d.averageIou()).isNull();
         });
+    }
+
+    @Test
+    void givenTheReferenceMasks_whenEvaluated_thenEachLineWithMasksIsDescribedWithItsLegends() throws IOException {
+        Path manifest = VECTORS.resolve("manifest.jsonl");
+        List<MaskLine> lines = new ArrayList<>();
+        Summary summary = EVALUATOR.evaluate(manifest, null, null, null);
+        try (InputStream in = Files.newInputStream(manifest)) {
+            new MaskEvaluation(new FolderMasks(VECTORS, VECTORS), 2).apply(summary, in, "m", lines::add);
+        }
+
+        assertThat(lines).extracting(MaskLine::line).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 12L,
+                13L, 14L);
+        assertThat(lines.get(0).truthRef()).isEqualTo("truth-01.png");
+        assertThat(lines.get(0).predictedRef()).isEqualTo("s3://lfv-samples/masks/predicted-01.png");
+        assertThat(lines.get(1).truthLegend()).as("upper-case hex and name keys, BACKGROUND left out")
+                .containsExactly(new MaskLine.LegendEntry("scratch", "#2ca02c"),
+                        new MaskLine.LegendEntry("crack", "#d62728"));
+        assertThat(lines.get(12).predictedRef()).isNull();
+        assertThat(lines.get(12).predictedLegend()).isEmpty();
     }
 
     @Test
