@@ -9,7 +9,8 @@ What it writes, as Lookout for Vision would have left it in S3 (bucket "lfv-samp
   circuit-board v1  classification, 140 test images, a good model
   circuit-board v2  same test images, a somewhat worse model (for regression alerts)
   cookies v1        segmentation (labels scratch, crack), 100 test images, CRLF line ends and a blank last line,
-                    and the mask PNGs its manifest names (64 x 48, drawn in the colour maps' colours)
+                    the mask PNGs its manifest names (64 x 48, drawn in the colour maps' colours) and its test
+                    images (small PNGs under the .jpg names, defects where the ground-truth masks have them)
 
 Each image gets a hidden raw anomaly score; the manifest holds the model's decision and its confidence in the
 predicted class rounded to 5 decimals, as the service writes it. The "reported" ROCAUC and AveragePrecision of the
@@ -282,6 +283,32 @@ def draw(shapes):
     return rows
 
 
+def photo(defects, rng):
+    """A small picture of a cookie on a tray, its defects darker where the ground-truth mask has them.
+
+    PNG bytes under the service's .jpg name: browsers and the local server go by the bytes."""
+    cx, cy, r = MASK_W / 2 + rng.uniform(-3, 3), MASK_H / 2 + rng.uniform(-2, 2), MASK_H * 0.45
+    chips = [(rng.uniform(cx - r, cx + r), rng.uniform(cy - r, cy + r)) for _ in range(7)]
+    rows = []
+    for y in range(MASK_H):
+        row = []
+        for x in range(MASK_W):
+            px, py = x + 0.5, y + 0.5
+            if (px - cx) ** 2 + (py - cy) ** 2 <= r * r:
+                shade = 200 - int(25 * ((px - cx) ** 2 + (py - cy) ** 2) / (r * r))
+                pixel = (shade, int(shade * 0.78), int(shade * 0.5))
+                if any((px - qx) ** 2 + (py - qy) ** 2 <= 4 for qx, qy in chips):
+                    pixel = (80, 50, 30)
+            else:
+                pixel = (70, 74, 80)
+            for label, (ex, ey, rx, ry) in defects:
+                if ((px - ex) / rx) ** 2 + ((py - ey) / ry) ** 2 <= 1:
+                    pixel = (110, 70, 40) if label == "scratch" else (60, 35, 20)
+            row.append(pixel)
+        rows.append(row)
+    return rows
+
+
 def cookie_masks(line_docs):
     """The mask PNGs the cookies manifest names: a prediction overlaps its truth when it names the same label.
 
@@ -296,6 +323,8 @@ def cookie_masks(line_docs):
         predicted_labels = [e.get("class-name", e.get("name")) for e in predicted_map.values()
                             if e.get("class-name", e.get("name")) != "BACKGROUND"]
         truth_shapes = [(label, blob(rng)) for label in truth_labels]
+        write_png(os.path.join(root, doc["source-ref"][len("s3://"):]),
+                  photo(truth_shapes, random.Random("photo:" + doc["source-ref"])))
         if "anomaly-mask-ref" in doc:
             write_png(os.path.join(root, doc["anomaly-mask-ref"][len("s3://"):]), draw(truth_shapes))
         if "anomaly-mask-ref-detected" in doc:

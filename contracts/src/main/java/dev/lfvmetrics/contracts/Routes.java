@@ -18,6 +18,7 @@ public final class Routes {
             "GET /projects/{project}/models",
             "GET /projects/{project}/models/{version}",
             "GET /projects/{project}/models/{version}/images",
+            "GET /projects/{project}/models/{version}/images/{line}",
             "GET /projects/{project}/models/{version}/" + MODEL_QUALITY,
             "GET /projects/{project}/compare",
             "GET /projects/{project}/thresholds",

@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -45,10 +47,29 @@ public final class LocalApiServer implements AutoCloseable {
      * @throws IOException when the port cannot be bound
      */
     public static LocalApiServer start(ApiHandler handler, int port) throws IOException {
+        return start(handler, port, null);
+    }
+
+    /**
+     * Starts serving the API and, under {@code /files/BUCKET/KEY}, the artifacts folder's images and masks (the
+     * links {@link LocalFileLinks} hands out instead of presigned URLs).
+     *
+     * @param handler   the API handler
+     * @param port      the port, 0 for any free one
+     * @param artifacts the folder of buckets, or null for no file route
+     * @return the running server
+     * @throws IOException when the port cannot be bound
+     */
+    public static LocalApiServer start(ApiHandler handler, int port, Path artifacts) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ExecutorService executor = Executors.newFixedThreadPool(4);
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(handler, exchange, server.getAddress().getPort()));
+        if (artifacts != null) {
+            Path root = artifacts.toAbsolutePath().normalize();
+            server.createContext(LocalFileLinks.ROUTE, exchange -> file(root, exchange,
+                    server.getAddress().getPort()));
+        }
         server.start();
         return new LocalApiServer(server, executor);
     }
@@ -101,6 +122,48 @@ public final class LocalApiServer implements AutoCloseable {
         }
     }
 
+
+    private static void file(Path root, HttpExchange exchange, int port) throws IOException {
+        try (exchange) {
+            if (!LoopbackGuard.isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"), port)) {
+                LoopbackGuard.sendError(exchange, 403, ErrorCodes.FORBIDDEN_HOST, "open http://127.0.0.1:" + port
+                        + " instead");
+                return;
+            }
+            if (!exchange.getRequestMethod().equals("GET")) {
+                LoopbackGuard.sendError(exchange, 405, ErrorCodes.METHOD_NOT_ALLOWED, "files are read with GET");
+                return;
+            }
+            // getPath() is decoded; the file must stay inside the artifacts folder whatever the path says.
+            String relative = exchange.getRequestURI().getPath().substring(LocalFileLinks.ROUTE.length());
+            Path file = root.resolve(relative).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                LoopbackGuard.sendError(exchange, 404, ErrorCodes.NOT_FOUND, "no such file: " + relative);
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            exchange.getResponseHeaders().set("Content-Type", contentType(bytes));
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    /** By the file's first bytes, not its name: sample images are PNGs named as the service's .jpg. */
+    static String contentType(byte[] bytes) {
+        if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
+            return "image/png";
+        }
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        return "application/octet-stream";
+    }
 
     static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, byte[] bytes) {
         URI uri = exchange.getRequestURI();

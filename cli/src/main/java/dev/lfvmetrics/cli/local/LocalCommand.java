@@ -110,7 +110,7 @@ public final class LocalCommand implements Callable<Integer> {
                 if (noServe) {
                     return rejected == 0 ? Main.OK : Main.BAD_INPUT;
                 }
-                try (LocalApiServer server = LocalApiServer.start(pipeline.api(), port)) {
+                try (LocalApiServer server = LocalApiServer.start(pipeline.api(), port, artifacts)) {
                     out.println("Query API: " + server.url() + "/projects");
                     out.println("Dashboard: " + server.url() + "/ui/");
                     out.println("Store: " + state.toAbsolutePath().normalize() + "  (Ctrl-C to stop)");

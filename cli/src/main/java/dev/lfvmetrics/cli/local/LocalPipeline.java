@@ -136,7 +136,8 @@ public final class LocalPipeline implements AutoCloseable {
                     new Evaluator(EvaluationOptions.defaults()), Clock.systemUTC());
             Verdicts verdicts = new Verdicts(store, config.defaultPolicy(), new StoredImages(objects, DETAILS_BUCKET));
             AlertService alerts = new AlertService(store, verdicts, notifier, config.dashboardUrl());
-            ApiHandler api = new ApiHandler(new ApiService(store, verdicts, objects, DETAILS_BUCKET, true));
+            ApiHandler api = new ApiHandler(new ApiService(store, verdicts, objects, DETAILS_BUCKET, true,
+                    new LocalFileLinks(), config.artifactsBuckets()));
             return new LocalPipeline(resources, ingest, alerts, store, api);
         } catch (RuntimeException e) {
             closeAll(resources);

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lfvmetrics.functions.alert.Verdicts;
+import dev.lfvmetrics.functions.artifacts.ObjectStore;
 import dev.lfvmetrics.functions.artifacts.StoredImages;
 import dev.lfvmetrics.functions.config.Wiring;
 import dev.lfvmetrics.functions.log.JsonLog;
@@ -38,9 +39,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
      */
     public static ApiService build(Wiring wiring) {
         ModelStore store = wiring.store();
-        StoredImages images = new StoredImages(wiring.objects(), wiring.config().detailsBucket());
-        return new ApiService(store, new Verdicts(store, wiring.config().defaultPolicy(), images), wiring.objects(),
-                wiring.config().detailsBucket(), wiring.config().dashboardEnabled());
+        ObjectStore objects = wiring.objects();
+        StoredImages images = new StoredImages(objects, wiring.config().detailsBucket());
+        return new ApiService(store, new Verdicts(store, wiring.config().defaultPolicy(), images), objects,
+                wiring.config().detailsBucket(), wiring.config().dashboardEnabled(), wiring.imageLinks(),
+                wiring.config().artifactsBuckets());
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.lfvmetrics.core.registry.ModelQualityDocument;
 import dev.lfvmetrics.core.compare.SummaryComparison;
 import dev.lfvmetrics.core.evaluate.EvaluationOptions;
 import dev.lfvmetrics.core.summary.ImageResult;
+import dev.lfvmetrics.core.summary.Sources;
 import dev.lfvmetrics.core.summary.Summary;
 import dev.lfvmetrics.core.policy.PolicyEvaluator;
 import dev.lfvmetrics.core.policy.ThresholdPolicy;
@@ -19,7 +20,9 @@ import dev.lfvmetrics.functions.alert.InvalidPolicyException;
 import dev.lfvmetrics.functions.alert.Verdict;
 import dev.lfvmetrics.functions.alert.Verdicts;
 import dev.lfvmetrics.functions.artifacts.ObjectNotFoundException;
+import dev.lfvmetrics.functions.artifacts.ImageLinks;
 import dev.lfvmetrics.functions.artifacts.ObjectStore;
+import dev.lfvmetrics.functions.artifacts.S3Masks;
 import dev.lfvmetrics.functions.artifacts.S3Uri;
 import dev.lfvmetrics.functions.artifacts.StoredImages;
 import dev.lfvmetrics.functions.ingest.IngestService;
@@ -39,6 +42,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The query API's routes (docs/design.md, docs/openapi.yaml), independent of the HTTP runtime. Every failure the
@@ -60,6 +64,8 @@ public final class ApiService {
     private final String detailsBucket;
     private final StoredImages images;
     private final boolean dashboard;
+    private final ImageLinks links;
+    private final Set<String> allowedBuckets;
 
     /**
      * @param store         the model store
@@ -67,15 +73,19 @@ public final class ApiService {
      * @param objects       the details bucket's storage
      * @param detailsBucket the details bucket, null when per-image results are unavailable
      * @param dashboard     whether to serve the dashboard page
+     * @param links         short-lived links to images and masks
+     * @param allowedBuckets the buckets images and masks may be linked from (ARTIFACTS_BUCKETS), empty for any
      */
     public ApiService(ModelStore store, Verdicts verdicts, ObjectStore objects, String detailsBucket,
-                      boolean dashboard) {
+                      boolean dashboard, ImageLinks links, Set<String> allowedBuckets) {
         this.store = store;
         this.verdicts = verdicts;
         this.objects = objects;
         this.detailsBucket = detailsBucket;
         this.images = new StoredImages(objects, detailsBucket);
         this.dashboard = dashboard;
+        this.links = links;
+        this.allowedBuckets = Set.copyOf(allowedBuckets);
     }
 
     /**
@@ -134,6 +144,10 @@ public final class ApiService {
         if (path.size() == 5 && path.get(2).equals("models") && path.get(4).equals("images")) {
             allow(method, "GET");
             return images(project, path.get(3), request.query());
+        }
+        if (path.size() == 6 && path.get(2).equals("models") && path.get(4).equals("images")) {
+            allow(method, "GET");
+            return image(project, path.get(3), path.get(5));
         }
         if (path.size() == 3 && path.get(2).equals("compare")) {
             allow(method, "GET");
@@ -239,6 +253,7 @@ public final class ApiService {
                 + (incorrectOnly ? IngestService.INCORRECT_FILE : IngestService.IMAGES_FILE));
         ArrayNode items = Json.mapper().createArrayNode();
         String next = null;
+        S3Uri base = manifestOf(Verdicts.summary(model));
         // A page starts where the previous one stopped (a byte offset in the token) and reads only until the
         // first image of the next page, so a page costs the same at the start and at the end of a large file.
         try (LineReader lines = new LineReader(objects.open(location, fromByte), fromByte)) {
@@ -252,6 +267,9 @@ public final class ApiService {
                             next = imagesToken(outcome, lineStart);
                             break;
                         }
+                        // Thumbnails: a link only, unchecked (the page shows a placeholder when it fails to load).
+                        ((ObjectNode) image).put("imageUrl", link(image.path("sourceRef").asText(), base, false)
+                                .path("url").asText(null));
                         items.add(image);
                     }
                 }
@@ -272,6 +290,108 @@ public final class ApiService {
             default -> metrics.images();
         });
         return ok(root);
+    }
+
+    /** One test image with short-lived links to it and its masks, and the masks' legends. */
+    private ApiResponse image(String project, String version, String lineText) {
+        long line;
+        try {
+            line = Long.parseLong(lineText);
+        } catch (NumberFormatException e) {
+            line = 0;
+        }
+        if (line < 1) {
+            throw ApiException.badParameter("line", "must be a manifest line number (1 or more), not '" + lineText
+                    + "'");
+        }
+        ModelRecord model = find(project, version, "version");
+        if (!model.evaluated() || model.detailsKey() == null || detailsBucket == null) {
+            throw ApiException.notFound("no per-image results for " + project + "/" + model.version()
+                    + " (status " + model.status() + ")");
+        }
+        long wanted = line;
+        JsonNode image = detailsLine(model, IngestService.IMAGES_FILE, wanted).orElseThrow(() ->
+                ApiException.notFound("no test image on line " + wanted + " of " + project + "/" + model.version()));
+        JsonNode masks = detailsLine(model, IngestService.MASKS_FILE, wanted).orElse(null);
+        S3Uri base = manifestOf(Verdicts.summary(model));
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("project", model.project());
+        root.put("version", model.version());
+        root.set("image", image);
+        ObjectNode files = root.putObject("files");
+        files.set("image", link(image.path("sourceRef").asText(), base, true));
+        String truth = masks == null ? null : masks.path("truthRef").asText(null);
+        String predicted = masks == null ? null : masks.path("predictedRef").asText(null);
+        files.set("truthMask", truth == null ? Json.mapper().nullNode() : link(truth, base, true));
+        files.set("predictedMask", predicted == null ? Json.mapper().nullNode() : link(predicted, base, true));
+        ObjectNode legend = root.putObject("legend");
+        legend.set("truth", masks == null ? Json.mapper().createArrayNode() : masks.path("truthLegend"));
+        legend.set("predicted", masks == null ? Json.mapper().createArrayNode() : masks.path("predictedLegend"));
+        return ok(root);
+    }
+
+    /** The line of a details file (images.jsonl, masks.jsonl) with that manifest line number. */
+    private Optional<JsonNode> detailsLine(ModelRecord model, String file, long line) {
+        S3Uri location = new S3Uri(detailsBucket, model.detailsKey() + file);
+        try (LineReader lines = new LineReader(objects.open(location, 0), 0)) {
+            String text;
+            while ((text = lines.next()) != null) {
+                if (!text.isBlank()) {
+                    JsonNode node = Json.mapper().readTree(text);
+                    if (node.path("line").asLong() == line) {
+                        return Optional.of(node);
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (ObjectNotFoundException e) {
+            // masks.jsonl exists for segmentation evaluations only; a missing images.jsonl is answered by the caller.
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + location + " failed", e);
+        }
+    }
+
+    /** Where relative references of the evaluation start: its manifest, else its ground truth. */
+    private static S3Uri manifestOf(Summary summary) {
+        Sources sources = summary.sources();
+        String manifest = sources == null ? null : sources.manifest() != null ? sources.manifest()
+                : sources.groundTruth();
+        try {
+            return manifest == null || !manifest.startsWith("s3://") ? null : S3Uri.parse(manifest);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code {"ref", "url"}} for an object the stack may read, or {@code {"ref", "url": null, "reason"}} saying why
+     * there is no link: never a link to a bucket outside the allow-list.
+     */
+    private ObjectNode link(String ref, S3Uri base, boolean checkExists) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("ref", ref);
+        S3Uri object;
+        try {
+            object = ref.startsWith("s3://") || base != null ? S3Masks.resolve(base, ref) : null;
+        } catch (IllegalArgumentException e) {
+            object = null;
+        }
+        String reason = null;
+        if (object == null) {
+            reason = "not an s3:// reference the stack can resolve";
+        } else if (!allowedBuckets.isEmpty() && !allowedBuckets.contains(object.bucket())) {
+            reason = "bucket " + object.bucket() + " is not one the stack may read (artifactsBuckets)";
+        } else if (checkExists && !objects.exists(object)) {
+            reason = "no such object: " + object;
+        }
+        if (reason != null) {
+            node.putNull("url");
+            node.put("reason", reason);
+        } else {
+            node.put("url", links.url(object));
+        }
+        return node;
     }
 
     private ApiResponse compare(String project, Map<String, String> query) {

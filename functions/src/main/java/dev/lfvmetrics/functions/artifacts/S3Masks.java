@@ -30,12 +30,22 @@ public record S3Masks(ObjectStore objects, S3Uri manifest, Set<String> allowed) 
     }
 
     private S3Uri locate(String ref) throws IOException {
+        try {
+            return resolve(manifest, ref);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param manifest the manifest a reference comes from
+     * @param ref      {@code s3://BUCKET/KEY}, or a key relative to the manifest's folder
+     * @return the object it names
+     * @throws IllegalArgumentException when it is no s3:// URI or leaves the bucket
+     */
+    public static S3Uri resolve(S3Uri manifest, String ref) {
         if (ref.startsWith("s3://")) {
-            try {
-                return S3Uri.parse(ref);
-            } catch (IllegalArgumentException e) {
-                throw new IOException(e.getMessage(), e);
-            }
+            return S3Uri.parse(ref);
         }
         // Relative to the manifest's folder; a reference is data, so it may not climb out of the bucket.
         String key = URI.create("s3://b/" + manifest.folder()).resolve(ref.replace(" ", "%20")).getPath();
@@ -43,7 +53,7 @@ public record S3Masks(ObjectStore objects, S3Uri manifest, Set<String> allowed) 
             key = key.substring(1);
         }
         if (key.isEmpty() || key.startsWith("..") || key.contains("/../")) {
-            throw new IOException("the reference leaves the bucket");
+            throw new IllegalArgumentException("the reference leaves the bucket");
         }
         return new S3Uri(manifest.bucket(), key.replace("%20", " "));
     }

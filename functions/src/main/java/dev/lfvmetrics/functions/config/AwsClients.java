@@ -10,6 +10,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lookoutvision.LookoutVisionClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -53,6 +55,16 @@ public final class AwsClients {
     /** @return an S3 client; path-style addressing when an endpoint is set, as emulators expect */
     public S3Client s3() {
         return configure(S3Client.builder()).forcePathStyle(endpoint != null).build();
+    }
+
+    /** @return an S3 presigner (no HTTP client: signing is local); path-style URLs when an endpoint is set */
+    public S3Presigner s3Presigner() {
+        S3Presigner.Builder builder = S3Presigner.builder().region(region).credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint != null).build());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
     }
 
     /** @return an SNS client */

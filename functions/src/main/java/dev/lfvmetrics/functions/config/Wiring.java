@@ -2,6 +2,8 @@ package dev.lfvmetrics.functions.config;
 
 import dev.lfvmetrics.contracts.EnvironmentVariables;
 import dev.lfvmetrics.functions.artifacts.ObjectStore;
+import dev.lfvmetrics.functions.artifacts.ImageLinks;
+import dev.lfvmetrics.functions.artifacts.PresignedImageLinks;
 import dev.lfvmetrics.functions.artifacts.S3ObjectStore;
 import dev.lfvmetrics.functions.catalog.LookoutVisionModelCatalog;
 import dev.lfvmetrics.functions.catalog.ModelCatalog;
@@ -55,6 +57,11 @@ public final class Wiring {
     /** @return the S3 object store */
     public ObjectStore objects() {
         return new S3ObjectStore(clients.s3());
+    }
+
+    /** @return presigned links to images and masks */
+    public ImageLinks imageLinks() {
+        return new PresignedImageLinks(clients.s3Presigner(), PresignedImageLinks.LIFETIME);
     }
 
     /** @return the SNS notifier for TOPIC_ARN */

@@ -74,6 +74,8 @@ public final class IngestService {
     private static final int MASK_THREADS = 4;
     /** The misclassified images only, so that the most asked-for view reads the least. */
     public static final String INCORRECT_FILE = "incorrect.jsonl";
+    /** Details file of each line's mask references and legends (segmentation manifests only). */
+    public static final String MASKS_FILE = "masks.jsonl";
 
     private static final String NDJSON = "application/x-ndjson";
 
@@ -282,15 +284,12 @@ public final class IngestService {
                                String statusMessage, String trainingJson, MaskSource masks) {
         Path images = tempFile();
         Path incorrect = tempFile();
+        Path maskLines = null;
         try {
             Summary summary = evaluateTo(images, incorrect, input, manifestSource, result, description, sources);
             if (masks != null && SEGMENTATION.equals(summary.modelType())) {
-                // A second read of the manifest: the masks' figures need each line's references and colour maps.
-                try (InputStream in = input.open()) {
-                    summary = new MaskEvaluation(masks, MASK_THREADS).apply(summary, in, manifestSource);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("reading " + manifestSource + " failed", e);
-                }
+                maskLines = tempFile();
+                summary = masks(summary, input, manifestSource, masks, maskLines);
             }
             String[] identity = identityRule.apply(identity(summary, description));
             if (identity == null) {
@@ -305,6 +304,9 @@ public final class IngestService {
             String detailsKey = detailsPrefix + project + "/" + version + "/";
             objects.put(new S3Uri(detailsBucket, detailsKey + IMAGES_FILE), images, NDJSON);
             objects.put(new S3Uri(detailsBucket, detailsKey + INCORRECT_FILE), incorrect, NDJSON);
+            if (maskLines != null) {
+                objects.put(new S3Uri(detailsBucket, detailsKey + MASKS_FILE), maskLines, NDJSON);
+            }
             objects.put(new S3Uri(detailsBucket, detailsKey + "details.json"), details(summary), "application/json");
             String summaryJson = itemSummary(summary);
             String status = description != null && description.status() != null ? description.status()
@@ -318,6 +320,26 @@ public final class IngestService {
         } finally {
             deleteQuietly(images);
             deleteQuietly(incorrect);
+            if (maskLines != null) {
+                deleteQuietly(maskLines);
+            }
+        }
+    }
+
+    /** A second read of the manifest: the masks' figures need each line's references and colour maps. */
+    private static Summary masks(Summary summary, ManifestInput input, String manifestSource, MaskSource masks,
+                                 Path maskLines) {
+        try (InputStream in = input.open();
+                BufferedWriter out = Files.newBufferedWriter(maskLines, StandardCharsets.UTF_8)) {
+            return new MaskEvaluation(masks, MASK_THREADS).apply(summary, in, manifestSource, line -> {
+                try {
+                    out.write(LINE_WRITER.writeValueAsString(line) + "\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException("writing mask lines to " + maskLines + " failed", e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + manifestSource + " failed", e);
         }
     }
 
