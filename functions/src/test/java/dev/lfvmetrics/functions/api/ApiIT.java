@@ -18,6 +18,9 @@ import dev.lfvmetrics.functions.testing.MotoExtension;
 import dev.lfvmetrics.functions.testing.Samples;
 import dev.lfvmetrics.functions.testing.TestAccount;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,6 +101,74 @@ class ApiIT {
             JsonNode result = Invoke.handler(ingest, Invoke.event("artifacts/lfv-samples/sagemaker/events/" + event));
             assertThat(result.path("outcome").asText()).as(event).isIn("STORED", "UPDATED");
         }
+    }
+
+    private void ingestCookies() {
+        IngestHandler ingest = new IngestHandler(IngestHandler.build(account.wiring(config)));
+        assertThat(Invoke.handler(ingest, Invoke.event("backfill-artifacts.json")).path("outcome").asText())
+                .isEqualTo("STORED");
+    }
+
+    private static byte[] fetch(String url) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    void givenASegmentationImage_whenItsViewIsAsked_thenPresignedLinksOpenTheImageAndBothMasksWithTheirLegends()
+            throws Exception {
+        ingestCookies();
+        JsonNode items = json(get("/projects/cookies/models/1/images", Map.of("outcome", "all", "limit", "100")))
+                .path("items");
+        JsonNode anomalous = null;
+        for (JsonNode item : items) {
+            if (item.path("actual").asText().equals("anomaly") && item.path("predicted").asText().equals("anomaly")) {
+                anomalous = item;
+                break;
+            }
+        }
+        assertThat(anomalous).isNotNull();
+        String ref = anomalous.path("sourceRef").asText();
+        String key = ref.substring(("s3://" + TestAccount.ARTIFACTS + "/").length());
+        byte[] image = Samples.bytes(key);
+        // The listing's thumbnail link opens the same bytes.
+        assertThat(fetch(anomalous.path("imageUrl").asText())).isEqualTo(image);
+
+        JsonNode view = json(get("/projects/cookies/models/1/images/" + anomalous.path("line").asLong(), Map.of()));
+
+        assertThat(view.at("/image/sourceRef").asText()).isEqualTo(ref);
+        assertThat(view.at("/files/image/url").asText()).contains("X-Amz-Signature=", "X-Amz-Expires=900");
+        assertThat(fetch(view.at("/files/image/url").asText())).isEqualTo(image);
+        String truth = view.at("/files/truthMask/ref").asText();
+        assertThat(fetch(view.at("/files/truthMask/url").asText()))
+                .isEqualTo(Samples.bytes(truth.substring(("s3://" + TestAccount.ARTIFACTS + "/").length())));
+        assertThat(fetch(view.at("/files/predictedMask/url").asText())).isNotEmpty();
+        assertThat(view.at("/legend/truth").findValuesAsText("label")).isNotEmpty()
+                .isSubsetOf("scratch", "crack");
+        assertThat(view.at("/legend/truth").findValuesAsText("colour")).isSubsetOf("#2ca02c", "#d62728");
+    }
+
+    @Test
+    void givenImagesTheStackMayNotReadOrThatAreGone_whenTheirViewIsAsked_thenNoLinkButTheReason() {
+        ingestCookies();
+        Config other = account.createStackConfig(Map.of("ARTIFACTS_BUCKETS", "someone-elses"), config);
+        ApiHandler narrow = new ApiHandler(ApiHandler.build(account.wiring(other)));
+        APIGatewayV2HTTPEvent event = request("GET", "/projects/cookies/models/1/images/1", Map.of());
+
+        JsonNode forbidden = json(narrow.handleRequest(event, null));
+        JsonNode gone = json(get("/projects/circuit-board/models/1/images/1", Map.of()));
+
+        assertThat(forbidden.at("/files/image/url").isNull()).isTrue();
+        assertThat(forbidden.at("/files/image/reason").asText()).isEqualTo("bucket " + TestAccount.ARTIFACTS
+                + " is not one the stack may read (artifactsBuckets)");
+        assertThat(gone.at("/files/image/url").isNull()).isTrue();
+        assertThat(gone.at("/files/image/reason").asText()).startsWith("no such object: s3://lfv-samples/"
+                + "circuit-board/test/");
+        assertThat(gone.at("/files/truthMask").isNull()).as("a classification model has no masks").isTrue();
+        assertError(get("/projects/cookies/models/1/images/9999", Map.of()), 404, "no test image on line 9999");
+        assertError(get("/projects/cookies/models/1/images/x", Map.of()), 400, "line: must be a manifest line");
     }
 
     @Test
@@ -230,7 +301,7 @@ class ApiIT {
         for (String route : Routes.ALL) {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replace("{project}", "circuit-board")
-                    .replace("{version}", "1").replace("{proxy+}", "index.html");
+                    .replace("{version}", "1").replace("{line}", "1").replace("{proxy+}", "index.html");
             APIGatewayV2HTTPEvent event = request(method, path, path.endsWith("/compare")
                     ? Map.of("base", "1", "candidate", "2") : Map.of());
             if ("PUT".equals(method)) {
@@ -294,7 +365,12 @@ class ApiIT {
                     query.put("next", next);
                 }
                 JsonNode page = json(get("/projects/circuit-board/models/2/images", query));
-                page.path("items").forEach(paged::add);
+                // Each item is the stored line plus the link to its image.
+                page.path("items").forEach(item -> {
+                    assertThat(item.path("imageUrl").asText()).contains(item.path("sourceRef").asText()
+                            .substring("s3://lfv-samples/".length()));
+                    paged.add(((com.fasterxml.jackson.databind.node.ObjectNode) item.deepCopy()).without("imageUrl"));
+                });
                 next = page.path("next").isNull() ? null : page.path("next").asText();
             } while (next != null);
 

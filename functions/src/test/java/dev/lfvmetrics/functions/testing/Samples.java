@@ -53,6 +53,15 @@ public final class Samples {
         }
     }
 
+    /** The bytes of a sample file, e.g. {@code cookies/test/anomaly/test-000.jpg}. */
+    public static byte[] bytes(String path) {
+        try (InputStream in = open(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @return the folder of sample buckets ({@code events/artifacts}), as the local mode and --masks read it */
     public static Path artifactsFolder() {
         try {
