@@ -49,6 +49,8 @@ export const api = {
   models: (project, next, limit) => getJson(`/projects/${enc(project)}/models${query({ limit, next })}`),
   images: (project, version, outcome, next, limit) =>
     getJson(`/projects/${enc(project)}/models/${enc(version)}/images${query({ outcome, limit, next })}`),
+  image: (project, version, line) =>
+    getJson(`/projects/${enc(project)}/models/${enc(version)}/images/${enc(line)}`),
   compare: (project, base, candidate) =>
     getJson(`/projects/${enc(project)}/compare${query({ base, candidate })}`),
   thresholds: (project) => getJson(`/projects/${enc(project)}/thresholds`),

@@ -351,6 +351,98 @@ describe('dashboard', () => {
     await context.close();
   });
 
+  test('a segmentation image opens large with both masks in the colour map\'s colours, and each overlay toggles',
+    async () => {
+      const { page, context, problems } = await openPage();
+      await page.goto(`${server.baseUrl}/ui/#/p/cookies/v/1`);
+      await waitForView(page, 'model');
+      await page.getByTestId('image-row').first().waitFor();
+      await page.getByTestId('filter-all').check();
+      const listed = (await api('/projects/cookies/models/1/images?outcome=all&limit=25')).items;
+      await page.waitForFunction(([n, first]) => document.querySelectorAll('[data-testid="image-row"]').length === n
+        && document.querySelector('[data-testid="image-row"]').dataset.line === String(first),
+      [listed.length, listed[0].line]);
+      const rows = page.getByTestId('image-row');
+      // Every listed image has a thumbnail of the listing's link (lazy: the first one in view loads).
+      assert.deepEqual(await page.getByTestId('thumb').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src'))),
+        listed.map((i) => i.imageUrl));
+      await rows.first().scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => {
+        const img = document.querySelector('[data-testid="thumb"]');
+        return img.complete && img.naturalWidth > 0;
+      });
+      // An anomalous image found as such: both masks exist.
+      const index = listed.findIndex((i) => i.actual === 'anomaly' && i.predicted === 'anomaly');
+      const line = listed[index].line;
+      const secondLine = listed[index + 1].line;
+      const view = await api(`/projects/cookies/models/1/images/${line}`);
+
+      await rows.nth(index).getByTestId('image-open').click();
+      const viewer = page.getByTestId('viewer');
+      await viewer.waitFor();
+      const loaded = (id) => page.waitForFunction((testid) => {
+        const img = document.querySelector(`[data-testid="${testid}"]`);
+        return img && img.complete && img.naturalWidth > 0;
+      }, id);
+      await loaded('viewer-image');
+      await loaded('viewer-truth-mask');
+      await loaded('viewer-predicted-mask');
+      assert.equal(await viewer.getAttribute('data-line'), String(line));
+      assert.equal(await page.getByTestId('viewer-truth-mask').getAttribute('src'), view.files.truthMask.url);
+      assert.equal((await page.getByTestId('viewer-actual').innerText()).trim(), view.image.actual);
+      assert.doesNotMatch(await viewer.innerText(), /null/, 'no placeholder text for present masks');
+
+      // The legend's colours are those of the line's colour maps in the manifest itself.
+      const manifest = readFileSync(new URL('../../events/artifacts/lfv-samples/cookies/output/'
+        + 'EvaluationManifest-cookies-1.json', import.meta.url), 'utf8').split(/\r?\n/);
+      const doc = JSON.parse(manifest[line - 1]);
+      for (const [side, key] of [['truth', 'anomaly-mask-ref-metadata'], ['predicted',
+        'anomaly-mask-ref-detected-metadata']]) {
+        const expected = Object.values(doc[key]['internal-color-map'])
+          .map((e) => [e['class-name'] || e.name, e['hex-color'].toLowerCase()])
+          .filter(([label]) => label !== 'BACKGROUND');
+        const shown = await page.getByTestId(`legend-${side}`).locator('li').evaluateAll((items) => items
+          .map((li) => [li.dataset.label, li.dataset.colour, getComputedStyle(li.querySelector('.swatch-colour'))
+            .backgroundColor]));
+        assert.deepEqual(shown.map(([label, colour]) => [label, colour]), expected, `${side} legend`);
+        for (const [, colour, painted] of shown) {
+          const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+          assert.equal(painted, `rgb(${r}, ${g}, ${b})`, 'the swatch is painted in the map\'s colour');
+        }
+      }
+      // Each overlay can be hidden and shown again.
+      await page.getByTestId('toggle-truth').uncheck();
+      assert.equal(await page.getByTestId('viewer-truth-mask').isVisible(), false);
+      assert.equal(await page.getByTestId('viewer-predicted-mask').isVisible(), true);
+      await page.getByTestId('toggle-truth').check();
+      assert.equal(await page.getByTestId('viewer-truth-mask').isVisible(), true);
+      await page.screenshot({ path: screenshotPath('viewer-cookies'), fullPage: false });
+
+      await page.getByTestId('viewer-next').click();
+      await page.waitForFunction((l) => document.getElementById('image-viewer').dataset.line === String(l),
+        secondLine);
+      await page.getByTestId('viewer-close').click();
+      assert.equal(await viewer.isVisible(), false);
+      assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+      await context.close();
+    });
+
+  test('an image that cannot be loaded shows a placeholder that says why, in the list and in the viewer', async () => {
+    const { page, context } = await openPage();
+    // The files are there in the sample; make them fail as an expired link or a deleted object would.
+    await page.route('**/files/lfv-samples/circuit-board/test/**', (route) => route.fulfill({ status: 404 }));
+    await page.goto(`${server.baseUrl}/ui/#/p/circuit-board/v/1`);
+    await waitForView(page, 'model');
+    const row = page.getByTestId('image-row').first();
+    await row.getByTestId('thumb-missing').waitFor();
+    assert.equal((await row.getByTestId('thumb-missing').innerText()).trim(), 'no image');
+    await row.getByTestId('image-open').click();
+    const missing = page.getByTestId('viewer-image-missing');
+    await missing.waitFor();
+    assert.match(await missing.innerText(), /^The image could not be loaded \(the link may have expired, or the file is gone\): s3:\/\/lfv-samples\/circuit-board\/test\//);
+    await context.close();
+  });
+
   test('a segmentation model shows its per-label table as the API reports it', async () => {
     const { page, context, problems } = await openPage();
     const { projects } = await api('/projects');

@@ -1,6 +1,7 @@
 // One model version: metric cards, confusion matrix, curves, per-label table and the test results.
 import { h, append, tableWrap } from '../dom.js';
 import { api } from '../api.js';
+import { openViewer } from '../viewer.js';
 import { ratio, count, when } from '../format.js';
 import {
   badge, figure, section, metricCards, confusionMatrix, rocChart, prChart, bestThresholdList, labelTable,
@@ -19,8 +20,24 @@ function fileName(sourceRef) {
   return text.slice(text.lastIndexOf('/') + 1) || text;
 }
 
-function imageRow(image, segmentation) {
+function thumbnail(image, open) {
+  const button = h('button', { type: 'button', class: 'thumb-button', 'data-testid': 'image-open',
+    'aria-label': `Open the image of line ${image.line}` });
+  if (image.imageUrl) {
+    const img = h('img', { src: image.imageUrl, alt: '', class: 'thumb', loading: 'lazy', 'data-testid': 'thumb' });
+    img.addEventListener('error', () => img.replaceWith(h('span', { class: 'thumb placeholder',
+      'data-testid': 'thumb-missing' }, 'no image')));
+    button.append(img);
+  } else {
+    button.append(h('span', { class: 'thumb placeholder', 'data-testid': 'thumb-missing' }, 'no image'));
+  }
+  button.addEventListener('click', open);
+  return button;
+}
+
+function imageRow(image, segmentation, open) {
   return h('tr', { 'data-testid': 'image-row', 'data-correct': String(image.correct), 'data-line': image.line },
+    h('td', {}, thumbnail(image, open)),
     h('td', { class: 'n' }, count(image.line)),
     h('td', { class: 'wrap' }, h('span', { title: image.sourceRef }, fileName(image.sourceRef))),
     h('td', {}, image.actual),
@@ -39,21 +56,23 @@ function testResults(project, version, segmentation) {
   const tbody = h('tbody', {});
   const more = h('button', { type: 'button', class: 'secondary', 'data-testid': 'images-more', hidden: true },
     'Show more');
-  const headers = ['Line', 'Image', 'Actual', 'Predicted', 'Outcome', 'Confidence', 'Anomaly score'];
+  const headers = ['Picture', 'Line', 'Image', 'Actual', 'Predicted', 'Outcome', 'Confidence', 'Anomaly score'];
   if (segmentation) {
     headers.push('Actual labels', 'Predicted labels');
   }
   const table = h('table', { class: 'data', 'data-testid': 'images-table' },
     h('caption', {}, 'Test images'),
     h('thead', {}, h('tr', {}, headers.map((t, i) => h('th', { scope: 'col',
-      class: [0, 5, 6].includes(i) ? 'n' : null }, t)))),
+      class: [1, 6, 7].includes(i) ? 'n' : null }, t)))),
     tbody);
   let state = { outcome: 'incorrect', next: null, loaded: 0, token: 0 };
+  let shown = [];
 
   async function load(reset) {
     const token = reset ? state.token + 1 : state.token;
     if (reset) {
       state = { outcome: state.outcome, next: null, loaded: 0, token };
+      shown = [];
       tbody.replaceChildren();
     }
     more.disabled = true;
@@ -64,7 +83,10 @@ function testResults(project, version, segmentation) {
         return;
       }
       const items = body.items || [];
-      append(tbody, items.map((image) => imageRow(image, segmentation)));
+      const offset = shown.length;
+      shown.push(...items);
+      append(tbody, items.map((image, i) => imageRow(image, segmentation,
+        () => openViewer(project, version, shown, offset + i))));
       state.loaded += items.length;
       state.next = body.next || null;
       const total = typeof body.total === 'number' ? body.total : state.loaded;

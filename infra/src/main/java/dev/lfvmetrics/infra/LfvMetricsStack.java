@@ -193,6 +193,17 @@ public final class LfvMetricsStack extends Stack {
         Role api = functions.api().role();
         table.grantReadWriteData(api);
         details.grantRead(api, detailObjects);
+        if (!artifacts.isEmpty()) {
+            // Test images and masks sit anywhere in those buckets (a dataset's own folders), not under the
+            // artifacts prefix: the ingest reads the masks, the API signs short-lived links to both. Reads only.
+            PolicyStatement images = PolicyStatement.Builder.create()
+                    .sid("ReadImagesAndMasks")
+                    .actions(List.of("s3:GetObject"))
+                    .resources(artifacts.stream().map(b -> b.arnForObjects("*")).toList())
+                    .build();
+            ingest.addToPolicy(images);
+            api.addToPolicy(images);
+        }
 
         if (!settings.watchedProjects().isEmpty()) {
             PolicyStatement describe = describeModel(settings.watchedProjects());
@@ -243,7 +254,8 @@ public final class LfvMetricsStack extends Stack {
         ingestFindings.add("/^Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:"
                 + "(model|training-job|transform-job)\\/\\*$/");
         String ingestReason = tableReason + " " + s3Reason + " Artifacts buckets: read-only, only under"
-                + " artifactsPrefix, where Lookout for Vision writes evaluation files of new models. Prediction"
+                + " artifactsPrefix, where Lookout for Vision writes evaluation files of new models, and"
+                + " s3:GetObject on their objects for the masks the manifests name. Prediction"
                 + " buckets: read-only, where batch transforms write .out files and teams keep test manifests."
                 + " sagemaker:DescribeModel, DescribeTrainingJob and ListTags (read-only) on this account's and"
                 + " region's models, training and transform jobs: their names are chosen at run time, by whoever"
@@ -255,8 +267,11 @@ public final class LfvMetricsStack extends Stack {
         }
         Nag.acknowledge(functions.ingest().role(), "AwsSolutions-IAM5", ingestReason,
                 ingestFindings.toArray(String[]::new));
-        Nag.acknowledge(functions.api().role(), "AwsSolutions-IAM5", tableReason + " " + s3Reason,
-                "Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", tableIndexes, detailObjects);
+        Nag.acknowledge(functions.api().role(), "AwsSolutions-IAM5", tableReason + " " + s3Reason
+                + " s3:GetObject on the artifacts buckets' objects: the API signs short-lived links to test images"
+                + " and masks there, whose keys are the datasets' own.",
+                "Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", tableIndexes, detailObjects,
+                "/^Resource::arn:<AWS::Partition>:s3:::[a-z0-9.-]+\\/\\*$/");
         Nag.acknowledge(functions.alert().role(), "AwsSolutions-IAM5", tableReason + " " + s3Reason
                 + " The alert function reads the per-image results to test drops."
                 + " kms:GenerateDataKey* (from topic.grantPublish) is on the alert topic's own key only, which SNS"

@@ -100,6 +100,7 @@ class LeastPrivilegeTest {
     void theIngestFunctionMayOnlyReadTheArtifactsBucketsAndOnlyUnderThePrefix() {
         List<Synth.Statement> artifacts = statementsOf(full, full.stack().functions().ingest()).stream()
                 .filter(s -> s.resources().stream().anyMatch(r -> String.valueOf(r).contains("lfv-artifacts")))
+                .filter(s -> !s.actions().equals(List.of("s3:GetObject")))
                 .toList();
 
         assertThat(artifacts).hasSize(2);
@@ -109,6 +110,20 @@ class LeastPrivilegeTest {
         assertThat(artifacts.get(1).actions()).containsExactlyInAnyOrder("s3:GetObject*", "s3:GetBucket*", "s3:List*");
         assertThat(artifacts.get(1).resources()).containsExactlyInAnyOrder(bucketArn("lfv-artifacts-b"),
                 bucketArn("lfv-artifacts-b/lookout/*"));
+    }
+
+    @Test
+    void theIngestAndApiFunctionsMayGetTheArtifactsBucketsObjects_forMasksAndImageLinks_andNothingElseThere() {
+        for (PipelineFunction function : List.of(full.stack().functions().ingest(), full.stack().functions().api())) {
+            List<Synth.Statement> images = statementsOf(full, function).stream()
+                    .filter(s -> s.actions().equals(List.of("s3:GetObject"))).toList();
+            assertThat(images).singleElement().satisfies(s -> assertThat(s.resources()).containsExactlyInAnyOrder(
+                    bucketArn("lfv-artifacts-a/*"), bucketArn("lfv-artifacts-b/*")));
+        }
+        Synth.Synthesized minimal = Synth.minimal();
+        assertThat(statementsOf(minimal, minimal.stack().functions().api()).stream()
+                .filter(s -> s.actions().equals(List.of("s3:GetObject")))).as("no artifacts buckets: no grant")
+                .isEmpty();
     }
 
     @Test

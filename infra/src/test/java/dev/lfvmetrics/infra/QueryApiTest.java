@@ -31,6 +31,7 @@ class QueryApiTest {
                 "GET /projects/{project}/models",
                 "GET /projects/{project}/models/{version}",
                 "GET /projects/{project}/models/{version}/images",
+                "GET /projects/{project}/models/{version}/images/{line}",
                 "GET /projects/{project}/models/{version}/evaluation.json",
                 "GET /projects/{project}/compare",
                 "GET /projects/{project}/thresholds",

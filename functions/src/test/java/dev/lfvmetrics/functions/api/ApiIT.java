@@ -104,6 +104,7 @@ class ApiIT {
     }
 
     private void ingestCookies() {
+        account.uploadPictures("cookies");
         IngestHandler ingest = new IngestHandler(IngestHandler.build(account.wiring(config)));
         assertThat(Invoke.handler(ingest, Invoke.event("backfill-artifacts.json")).path("outcome").asText())
                 .isEqualTo("STORED");

@@ -105,8 +105,24 @@ public final class TestAccount {
         return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
     }
 
-    /** Uploads the bundled sample artifacts to the artifacts bucket, as the service left them. */
+    /**
+     * Uploads the bundled sample artifacts to the artifacts bucket, as the service left them, without the test
+     * images' pictures (hundreds of small files most tests never read: {@link #uploadPictures}).
+     */
     public void uploadSamples() {
+        upload(file -> !file.getFileName().toString().endsWith(".jpg"));
+    }
+
+    /**
+     * Uploads the pictures of one sample project's test images.
+     *
+     * @param folder the project's folder under the samples, e.g. {@code cookies}
+     */
+    public void uploadPictures(String folder) {
+        upload(file -> file.getFileName().toString().endsWith(".jpg") && file.toString().contains("/" + folder + "/"));
+    }
+
+    private void upload(java.util.function.Predicate<Path> which) {
         Path root;
         try {
             root = Path.of(TestAccount.class.getResource(Samples.ROOT).toURI());
@@ -114,7 +130,7 @@ public final class TestAccount {
             throw new IllegalStateException(e);
         }
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile).forEach(file -> s3.putObject(
+            files.filter(Files::isRegularFile).filter(which).forEach(file -> s3.putObject(
                     b -> b.bucket(ARTIFACTS).key(root.relativize(file).toString().replace('\\', '/')),
                     RequestBody.fromFile(file)));
         } catch (IOException e) {
