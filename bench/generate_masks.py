@@ -8,12 +8,13 @@
 NumPy (Debian python3-numpy) and zlib; fixed seed. Usage: python3 bench/generate_masks.py [N] [SIDE]
 """
 import json
-import struct
 import sys
-import zlib
 from pathlib import Path
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts" / "reference"))
+from mask_vectors import png  # noqa: E402  (the same hand-written PNG encoder as the test vectors)
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
 SIDE = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
@@ -22,18 +23,6 @@ COLOURS = {"scratch": (0x2C, 0xA0, 0x2C), "crack": (0xD6, 0x27, 0x28)}
 MAP = {"0": {"class-name": "BACKGROUND", "hex-color": "#ffffff"},
        "1": {"class-name": "scratch", "hex-color": "#2ca02c"},
        "2": {"class-name": "crack", "hex-color": "#d62728"}}
-
-
-def png(path, rgb):
-    raw = b"".join(b"\x00" + rgb[y].tobytes() for y in range(rgb.shape[0]))
-
-    def chunk(kind, data):
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", rgb.shape[1], rgb.shape[0], 8, 2, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 6))
-                     + chunk(b"IEND", b""))
 
 
 def main():

@@ -95,11 +95,7 @@ public final class LocalApiServer implements AutoCloseable {
 
     private static void serve(ApiHandler handler, HttpExchange exchange, int port) throws IOException {
         try (exchange) {
-            if (!LoopbackGuard.isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"), port)) {
-                // The deployed API checks who calls (IAM); here any page the user opens could call, through DNS
-                // rebinding, unless the request names this server by its loopback address.
-                LoopbackGuard.sendError(exchange, 403, ErrorCodes.FORBIDDEN_HOST, "open http://127.0.0.1:" + port
-                        + " instead");
+            if (!fromLoopback(exchange, port)) {
                 return;
             }
             byte[] requestBody = LoopbackGuard.readBody(exchange.getRequestBody());
@@ -113,11 +109,27 @@ public final class LocalApiServer implements AutoCloseable {
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             }
-            exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+            send(exchange, response.getStatusCode(), body);
+        }
+    }
+
+    /** Whether the request names this server by its loopback address; answers 403 when not. */
+    private static boolean fromLoopback(HttpExchange exchange, int port) throws IOException {
+        if (LoopbackGuard.isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"), port)) {
+            return true;
+        }
+        // The deployed API checks who calls (IAM); here any page the user opens could call, through DNS
+        // rebinding, unless the request names this server by its loopback address.
+        LoopbackGuard.sendError(exchange, 403, ErrorCodes.FORBIDDEN_HOST, "open http://127.0.0.1:" + port
+                + " instead");
+        return false;
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
             }
         }
     }
@@ -125,9 +137,7 @@ public final class LocalApiServer implements AutoCloseable {
 
     private static void file(Path root, HttpExchange exchange, int port) throws IOException {
         try (exchange) {
-            if (!LoopbackGuard.isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"), port)) {
-                LoopbackGuard.sendError(exchange, 403, ErrorCodes.FORBIDDEN_HOST, "open http://127.0.0.1:" + port
-                        + " instead");
+            if (!fromLoopback(exchange, port)) {
                 return;
             }
             if (!exchange.getRequestMethod().equals("GET")) {
@@ -145,12 +155,7 @@ public final class LocalApiServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", contentType(bytes));
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
+            send(exchange, 200, bytes);
         }
     }
 

@@ -31,7 +31,7 @@ class LocalApiServerGuardTest {
     void start() throws IOException {
         pipeline = LocalPipeline.start(new LocalSettings(ARTIFACTS, state, "", null, "us-east-1", null),
                 new PrintWriter(new StringWriter()));
-        server = LocalApiServer.start(pipeline.api(), 0);
+        server = LocalApiServer.start(pipeline.api(), 0, ARTIFACTS);
     }
 
     @AfterEach
@@ -82,5 +82,23 @@ class LocalApiServerGuardTest {
         String response = send("PUT", "/projects/cookies/thresholds", "127.0.0.1:" + server.url().getPort(), huge);
 
         assertThat(response).startsWith("HTTP/1.1 413").contains("\"code\":\"PayloadTooLarge\"");
+    }
+
+    @Test
+    void givenAnArtifactFile_whenGotFromLoopback_thenItsBytesAsAnImage_andFromElsewhereOrOutsideNothing()
+            throws IOException {
+        int port = server.url().getPort();
+        String picture = "/files/lfv-samples/cookies/test/anomaly/test-000.jpg";
+
+        String served = send("GET", picture, "127.0.0.1:" + port, new byte[0]);
+
+        assertThat(served).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Type: image/png")
+                .containsIgnoringCase("X-Content-Type-Options: nosniff");
+        assertThat(send("GET", picture, "evil.example:" + port, new byte[0])).startsWith("HTTP/1.1 403");
+        assertThat(send("GET", "/files/../../../../etc/passwd", "127.0.0.1:" + port, new byte[0]))
+                .startsWith("HTTP/1.1 404");
+        assertThat(send("GET", "/files/lfv-samples/%2e%2e/%2e%2e/%2e%2e/pom.xml", "127.0.0.1:" + port, new byte[0]))
+                .startsWith("HTTP/1.1 404");
+        assertThat(send("PUT", picture, "127.0.0.1:" + port, new byte[0])).startsWith("HTTP/1.1 405");
     }
 }
