@@ -36,6 +36,30 @@ def png(path, rgb):
                      + chunk(b"IEND", b""))
 
 
+def png_rgba(path, rgba):
+    """An 8-bit RGBA PNG of an H x W x 4 uint8 array (alpha 0 = transparent)."""
+    raw = b"".join(b"\x00" + rgba[y].tobytes() for y in range(rgba.shape[0]))
+    header = struct.pack(">IIBBBBB", rgba.shape[1], rgba.shape[0], 8, 6, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(raw, 9))
+                     + _chunk(b"IEND", b""))
+
+
+def png_palette(path, rgb):
+    """An 8-bit palette PNG (colour type 3) of an H x W x 3 uint8 array."""
+    colours = sorted({tuple(int(c) for c in p) for row in rgb for p in row})
+    index = {c: i for i, c in enumerate(colours)}
+    raw = b"".join(b"\x00" + bytes(index[tuple(int(c) for c in p)] for p in row) for row in rgb)
+    header = struct.pack(">IIBBBBB", rgb.shape[1], rgb.shape[0], 8, 3, 0, 0, 0)
+    palette = b"".join(bytes(c) for c in colours)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"PLTE", palette)
+                     + _chunk(b"IDAT", zlib.compress(raw, 9)) + _chunk(b"IEND", b""))
+
+
+def _chunk(kind, data):
+    body = kind + data
+    return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+
+
 def canvas():
     img = np.zeros((H, W, 3), dtype=np.uint8)
     img[:, :] = WHITE
@@ -118,14 +142,31 @@ def main():
     truth = canvas()
     cases.append((truth, None, "standard", None, "normal", "normal"))
 
+    # An RGBA truth mask whose background is transparent (black underneath) and a palette predicted mask.
+    truth, predicted = canvas(), canvas()
+    paint(truth, CRACK, 4, 16, 4, 24)
+    paint(predicted, CRACK, 8, 20, 10, 30)
+    paint(predicted, SCRATCH, 25, 28, 0, 40)
+    cases.append((truth, predicted, "standard", "standard", "anomaly", "anomaly"))
+    encodings = {len(cases): ("rgba", "palette")}
+
     colours = {"scratch": SCRATCH, "crack": CRACK, "dent": DENT}
     totals = {name: {"truth": 0, "predicted": 0, "both": 0, "ious": []} for name in colours}
     lines = []
     unmapped = []
     for n, (truth, predicted, truth_map, predicted_map, actual, guess) in enumerate(cases, start=1):
-        if truth is not None:
+        truth_encoding, predicted_encoding = encodings.get(n, ("rgb", "rgb"))
+        if truth is not None and truth_encoding == "rgba":
+            rgba = np.zeros((H, W, 4), dtype=np.uint8)
+            painted = ~np.all(truth == WHITE, axis=2)
+            rgba[painted, :3] = truth[painted]
+            rgba[painted, 3] = 255
+            png_rgba(OUT / f"truth-{n:02d}.png", rgba)
+        elif truth is not None:
             png(OUT / f"truth-{n:02d}.png", truth)
-        if predicted is not None:
+        if predicted is not None and predicted_encoding == "palette":
+            png_palette(OUT / "lfv-samples" / "masks" / f"predicted-{n:02d}.png", predicted)
+        elif predicted is not None:
             png(OUT / "lfv-samples" / "masks" / f"predicted-{n:02d}.png", predicted)
         lines.append(line(n, truth, predicted, truth_map, predicted_map, actual, guess))
         if truth is None and predicted is None:

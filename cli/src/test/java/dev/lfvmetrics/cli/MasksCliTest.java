@@ -56,7 +56,7 @@ class MasksCliTest {
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("Per-label figures from the masks (pixels; F1 = Dice; change = computed - "
                 + "reported)", "  dent                    1     0.2857     0.2857     0.4444",
-                "Masks: 25 read on 13 lines; 28 pixels of colours in no colour map",
+                "Masks: 27 read on 14 lines; 28 pixels of colours in no colour map",
                 "  line 13: s3://lfv-samples/masks/predicted-13.png: #123456 x 28");
     }
 

@@ -96,7 +96,7 @@ class MaskEvaluationTest {
         }
 
         assertThat(lines).extracting(MaskLine::line).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 12L,
-                13L, 14L);
+                13L, 14L, 15L);
         assertThat(lines.get(0).truthRef()).isEqualTo("truth-01.png");
         assertThat(lines.get(0).predictedRef()).isEqualTo("s3://lfv-samples/masks/predicted-01.png");
         assertThat(lines.get(1).truthLegend()).as("upper-case hex and name keys, BACKGROUND left out")
@@ -104,6 +104,7 @@ class MaskEvaluationTest {
                         new MaskLine.LegendEntry("crack", "#d62728"));
         assertThat(lines.get(12).predictedRef()).isNull();
         assertThat(lines.get(12).predictedLegend()).isEmpty();
+        assertThat(lines.get(13).predictedRef()).as("an RGBA truth and a palette prediction").endsWith("-15.png");
     }
 
     @Test
