@@ -5,7 +5,8 @@
 #   bench/run.sh                      # 1,000,000 lines, 5 runs of each tool
 #   LINES=200000 RUNS=3 bench/run.sh  # smaller
 #
-# Environment: LINES (default 1000000), RUNS (default 5), JAVA_OPTS (default -Xmx128m), BUILD=1 to rebuild the
+# Environment: LINES (default 1000000), RUNS (default 5), JAVA_OPTS (default -Xmx128m), DUCKDB=0 to leave the DuckDB
+# peer out (bench/duckdb: read_json + SQL, checked equal first), BUILD=1 to rebuild the
 # CLI jar even when it exists, BASELINE=<dir of core classes> to also measure the CLI with an earlier engine
 # (made by bench/build_baseline.sh COMMIT). Needs python3-sklearn (apt-get install -y python3-sklearn) for /usr/bin/python3.
 # Generated data and results go to bench-data/ (gitignored).
@@ -34,6 +35,13 @@ fi
 if [ "${BUILD:-0}" = 1 ] || [ ! -f "$JAR" ]; then
   echo "building $JAR ..."
   (cd "$ROOT" && mvn -B -q -pl cli -am package -DskipTests)
+fi
+# The DuckDB peer (bench/duckdb, not in the reactor: its native library is large), built once.
+DUCKDB_JAR=$ROOT/bench/duckdb/target/duckdb-peer.jar
+if [ "${DUCKDB:-1}" = 1 ] && [ ! -f "$DUCKDB_JAR" ]; then
+  echo "building $DUCKDB_JAR ..."
+  (cd "$ROOT" && mvn -B -q -N install && mvn -B -q -f bench/duckdb/pom.xml "-Dmaven.multiModuleProjectDirectory=$ROOT" \
+    package)
 fi
 # Measure a copy: on a shared checkout someone may rebuild cli/target while the runs go on. The launcher
 # (bin/lfv-metrics) runs the jar in place: its class-data archive is valid only for the jar it was written for.
@@ -66,6 +74,10 @@ python3 "$ROOT/bench/compare.py" "$OUT/java.json" "$OUT/reference.json" | tee "$
 LFV_METRICS_JAVA_OPTS=$JAVA_OPTS "$LAUNCHER" evaluate --manifest "$MANIFEST" --json > "$OUT/launcher.json"
 python3 "$ROOT/bench/compare.py" "$OUT/launcher.json" "$OUT/reference.json" | sed 's/^/launcher: /' \
   | tee -a "$OUT/compare.txt"
+if [ "${DUCKDB:-1}" = 1 ]; then
+  java -jar "$DUCKDB_JAR" "$MANIFEST" > "$OUT/duckdb.json" 2>> "$OUT/stderr.txt"
+  python3 "$ROOT/bench/compare.py" "$OUT/java.json" "$OUT/duckdb.json" | sed 's/^/duckdb: /' | tee -a "$OUT/compare.txt"
+fi
 if [ -n "${BASELINE:-}" ]; then
   java $JAVA_OPTS -cp "$BASELINE:$JAR" dev.lfvmetrics.cli.Main evaluate --manifest "$MANIFEST" --json \
     > "$OUT/baseline.json"
@@ -87,6 +99,9 @@ for i in $(seq 1 "$RUNS"); do
   measure lfv-metrics java $JAVA_OPTS -jar "$JAR" evaluate --manifest "$MANIFEST" --json
   LFV_METRICS_JAVA_OPTS=$JAVA_OPTS measure lfv-metrics-launcher "$LAUNCHER" evaluate --manifest "$MANIFEST" --json
   measure python-reference "$PY" "$ROOT/bench/reference.py" "$MANIFEST"
+  if [ "${DUCKDB:-1}" = 1 ]; then
+    measure duckdb java -jar "$DUCKDB_JAR" "$MANIFEST"
+  fi
   if [ -n "${BASELINE:-}" ]; then
     measure lfv-metrics-baseline java $JAVA_OPTS -cp "$BASELINE:$JAR" dev.lfvmetrics.cli.Main evaluate \
       --manifest "$MANIFEST" --json
@@ -106,7 +121,7 @@ python = statistics.median(r[0] for r in runs["python-reference"])
 print("| tool | runs | wall median (s) | wall min-max (s) | CPU median (s, user+sys) | peak RSS median (MiB) "
       "| speedup vs Python (median wall) |")
 print("|---|---|---|---|---|---|---|")
-for name in [n for n in ("wc-l", "lfv-metrics", "lfv-metrics-launcher", "lfv-metrics-baseline",
+for name in [n for n in ("wc-l", "lfv-metrics", "lfv-metrics-launcher", "lfv-metrics-baseline", "duckdb",
                          "python-reference") if n in runs]:
     walls = [r[0] for r in runs[name]]
     rss = statistics.median(r[1] for r in runs[name]) / 1024
