@@ -36,6 +36,12 @@ if [ "${BUILD:-0}" = 1 ] || [ ! -f "$JAR" ]; then
   echo "building $JAR ..."
   (cd "$ROOT" && mvn -B -q -pl cli -am package -DskipTests)
 fi
+# The fast-Python peer (orjson + NumPy) when a Python with both is found: PYTHON_FAST, else pyenv's 3.11.7.
+PY_FAST=${PYTHON_FAST:-$(pyenv root 2>/dev/null || echo /nonexistent)/versions/3.11.7/bin/python3}
+if ! "$PY_FAST" -c 'import orjson, numpy' 2>/dev/null; then
+  echo "no Python with orjson and NumPy ($PY_FAST): the fast-Python peer is left out" >&2
+  PY_FAST=
+fi
 # The DuckDB peer (bench/duckdb, not in the reactor: its native library is large), built once.
 DUCKDB_JAR=$ROOT/bench/duckdb/target/duckdb-peer.jar
 if [ "${DUCKDB:-1}" = 1 ] && [ ! -f "$DUCKDB_JAR" ]; then
@@ -74,6 +80,11 @@ python3 "$ROOT/bench/compare.py" "$OUT/java.json" "$OUT/reference.json" | tee "$
 LFV_METRICS_JAVA_OPTS=$JAVA_OPTS "$LAUNCHER" evaluate --manifest "$MANIFEST" --json > "$OUT/launcher.json"
 python3 "$ROOT/bench/compare.py" "$OUT/launcher.json" "$OUT/reference.json" | sed 's/^/launcher: /' \
   | tee -a "$OUT/compare.txt"
+if [ -n "$PY_FAST" ]; then
+  "$PY_FAST" "$ROOT/bench/fast_reference.py" "$MANIFEST" > "$OUT/fast.json" 2>> "$OUT/stderr.txt"
+  python3 "$ROOT/bench/compare.py" "$OUT/java.json" "$OUT/fast.json" | sed 's/^/python-fast: /' \
+    | tee -a "$OUT/compare.txt"
+fi
 if [ "${DUCKDB:-1}" = 1 ]; then
   java -jar "$DUCKDB_JAR" "$MANIFEST" > "$OUT/duckdb.json" 2>> "$OUT/stderr.txt"
   python3 "$ROOT/bench/compare.py" "$OUT/java.json" "$OUT/duckdb.json" | sed 's/^/duckdb: /' | tee -a "$OUT/compare.txt"
@@ -102,6 +113,9 @@ for i in $(seq 1 "$RUNS"); do
   if [ "${DUCKDB:-1}" = 1 ]; then
     measure duckdb java -jar "$DUCKDB_JAR" "$MANIFEST"
   fi
+  if [ -n "$PY_FAST" ]; then
+    measure python-fast "$PY_FAST" "$ROOT/bench/fast_reference.py" "$MANIFEST"
+  fi
   if [ -n "${BASELINE:-}" ]; then
     measure lfv-metrics-baseline java $JAVA_OPTS -cp "$BASELINE:$JAR" dev.lfvmetrics.cli.Main evaluate \
       --manifest "$MANIFEST" --json
@@ -122,7 +136,7 @@ print("| tool | runs | wall median (s) | wall min-max (s) | CPU median (s, user+
       "| speedup vs Python (median wall) |")
 print("|---|---|---|---|---|---|---|")
 for name in [n for n in ("wc-l", "lfv-metrics", "lfv-metrics-launcher", "lfv-metrics-baseline", "duckdb",
-                         "python-reference") if n in runs]:
+                         "python-fast", "python-reference") if n in runs]:
     walls = [r[0] for r in runs[name]]
     rss = statistics.median(r[1] for r in runs[name]) / 1024
     cpu = statistics.median(r[2] for r in runs[name])
