@@ -32,6 +32,8 @@ public final class ManifestLineParser {
 
     private final char[][] sourceRefHolder = {new char[256]};
     private int sourceRefLength;
+    private byte[] asciiBytes;
+    private int asciiFrom;
     private boolean hasSourceRef;
 
     private final String[] scalarNames = new String[MAX_SCALARS];
@@ -166,6 +168,7 @@ public final class ManifestLineParser {
     private void reset() {
         hasSourceRef = false;
         sourceRefLength = 0;
+        asciiBytes = null;
         scalarCount = 0;
         actualKey = null;
         actualClass = null;
@@ -219,21 +222,52 @@ public final class ManifestLineParser {
         }
         System.arraycopy(p.getTextCharacters(), p.getTextOffset(), target, 0, len);
         sourceRefLength = len;
+        asciiBytes = null;
         hasSourceRef = true;
     }
 
-    /** Fast-scanner hook: a source-ref made of ASCII bytes without escapes. */
+    /**
+     * Fast-scanner hook: a source-ref made of ASCII bytes without escapes. The bytes are kept where they are (the
+     * line's buffer, valid while this line is handled) and turned into chars only when someone asks for them: the
+     * fingerprint hashes the bytes themselves.
+     */
     void sourceRefAscii(byte[] buf, int from, int length) {
-        char[] target = sourceRefHolder[0];
-        if (target.length < length) {
-            target = new char[Math.max(length, target.length * 2)];
-            sourceRefHolder[0] = target;
-        }
-        for (int i = 0; i < length; i++) {
-            target[i] = (char) buf[from + i];
-        }
+        asciiBytes = buf;
+        asciiFrom = from;
         sourceRefLength = length;
         hasSourceRef = true;
+    }
+
+    private void charsFromAscii() {
+        if (asciiBytes == null) {
+            return;
+        }
+        char[] target = sourceRefHolder[0];
+        if (target.length < sourceRefLength) {
+            target = new char[Math.max(sourceRefLength, target.length * 2)];
+            sourceRefHolder[0] = target;
+        }
+        for (int i = 0; i < sourceRefLength; i++) {
+            target[i] = (char) asciiBytes[asciiFrom + i];
+        }
+        asciiBytes = null;
+    }
+
+    /**
+     * The source-ref's ASCII bytes in the line's own buffer, when the fast scanner read it without escapes.
+     *
+     * @return the buffer (the source-ref is {@link #sourceRefLength()} bytes from {@link #sourceRefOffset()}), or
+     *         null when the source-ref is only available as chars
+     */
+    public byte[] sourceRefAsciiBytes() {
+        return hasSourceRef ? asciiBytes : null;
+    }
+
+    /**
+     * @return where the source-ref starts in {@link #sourceRefAsciiBytes()}
+     */
+    public int sourceRefOffset() {
+        return asciiFrom;
     }
 
     /** Fast-scanner hook: a top-level whole number. */
@@ -495,6 +529,7 @@ public final class ManifestLineParser {
      * @return the buffer; the first {@link #sourceRefLength()} chars are the source-ref
      */
     public char[] sourceRefChars() {
+        charsFromAscii();
         return sourceRefHolder[0];
     }
 
@@ -511,6 +546,7 @@ public final class ManifestLineParser {
      * @return the source-ref or {@code null} when absent
      */
     public String sourceRef() {
+        charsFromAscii();
         return hasSourceRef ? new String(sourceRefHolder[0], 0, sourceRefLength) : null;
     }
 

@@ -84,7 +84,12 @@ public final class Accumulator {
         boolean actual = line.actualAnomalous();
         boolean predicted = line.predictedAnomalous();
         double score = line.anomalyScore();
-        fingerprint.add(line.sourceRefChars(), line.sourceRefLength(), actual);
+        byte[] ascii = line.sourceRefAsciiBytes();
+        if (ascii != null) {
+            fingerprint.add(ascii, line.sourceRefOffset(), line.sourceRefLength(), actual);
+        } else {
+            fingerprint.add(line.sourceRefChars(), line.sourceRefLength(), actual);
+        }
         if (actual) {
             if (anomalousCount == anomalousScores.length) {
                 anomalousScores = Arrays.copyOf(anomalousScores, anomalousCount * 2);

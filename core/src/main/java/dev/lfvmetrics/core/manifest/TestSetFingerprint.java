@@ -40,6 +40,24 @@ public final class TestSetFingerprint {
         low += h[1];
     }
 
+    /**
+     * Adds one image whose source-ref is ASCII bytes (its UTF-8 as it stands).
+     *
+     * @param bytes     a buffer holding the source-ref (read, not kept)
+     * @param from      where it starts
+     * @param length    how many bytes
+     * @param anomalous its true class
+     */
+    public void add(byte[] bytes, int from, int length, boolean anomalous) {
+        byte[] suffix = anomalous ? ANOMALY : NORMAL;
+        ensure(length + suffix.length);
+        System.arraycopy(bytes, from, buffer, 0, length);
+        System.arraycopy(suffix, 0, buffer, length, suffix.length);
+        long[] h = MurmurHash3.hash128x64(buffer, 0, length + suffix.length, 0);
+        high += h[0];
+        low += h[1];
+    }
+
     /** UTF-8 into the buffer, leaving room for the suffix; ASCII without a detour through String. */
     private int encode(char[] chars, int length, int room) {
         for (int i = 0; i < length; i++) {
