@@ -4,6 +4,7 @@ import dev.lfvmetrics.core.compare.Comparison;
 import dev.lfvmetrics.core.compare.PairedTests;
 import dev.lfvmetrics.core.evaluate.Evaluator;
 import dev.lfvmetrics.core.policy.Breach;
+import dev.lfvmetrics.core.policy.Evidence;
 import dev.lfvmetrics.core.policy.MetricNames;
 import dev.lfvmetrics.core.summary.BestThreshold;
 import dev.lfvmetrics.core.summary.Difference;
@@ -267,9 +268,9 @@ final class TextReport {
         }
     }
 
-    /** Four decimals would print a tiny p as 0.0000, which reads as impossible. */
     private static String pValue(double p) {
-        return p < 1e-4 ? "< 0.0001" : "= " + num(p);
+        String text = Evidence.pValueText(p);
+        return text.startsWith("<") ? text : "= " + text;
     }
 
     private static void difference(PrintWriter out, String metric, PairedTests.DifferenceInterval d) {

@@ -41,6 +41,7 @@ public final class PairedComparison {
         List<ImageResult[]> anomalous = new ArrayList<>();
         List<ImageResult[]> normal = new ArrayList<>();
         List<String> changed = new ArrayList<>();
+        List<PairedTests.DiscordantImage> discordant = new ArrayList<>();
         long classChanged = 0;
         long onlyInCandidate = 0;
         long matched = 0;
@@ -56,24 +57,17 @@ public final class PairedComparison {
                 if (changed.size() < LISTED) {
                     changed.add(c.sourceRef());
                 }
-            } else if ("anomaly".equals(c.actual())) {
-                anomalous.add(new ImageResult[] {b, c});
             } else {
-                normal.add(new ImageResult[] {b, c});
+                (("anomaly".equals(c.actual())) ? anomalous : normal).add(new ImageResult[] {b, c});
+                if (b.correct() != c.correct() && discordant.size() < PairedTests.MAX_DISCORDANT_LISTED) {
+                    discordant.add(new PairedTests.DiscordantImage(c.sourceRef(), c.actual(),
+                            b.correct() ? "base" : "candidate", b.anomalyScore(), c.anomalyScore()));
+                }
             }
         }
         long onlyInBase = base.size() - matched;
         List<ImageResult[]> all = new ArrayList<>(anomalous);
         all.addAll(normal);
-        List<PairedTests.DiscordantImage> discordant = new ArrayList<>();
-        for (ImageResult c : candidate) {
-            ImageResult b = byRef.get(c.sourceRef());
-            if (discordant.size() < PairedTests.MAX_DISCORDANT_LISTED && b != null && b.actual().equals(c.actual())
-                    && b.correct() != c.correct()) {
-                discordant.add(new PairedTests.DiscordantImage(c.sourceRef(), c.actual(),
-                        b.correct() ? "base" : "candidate", b.anomalyScore(), c.anomalyScore()));
-            }
-        }
         return new PairedTests(level, onlyInBase == 0 && onlyInCandidate == 0 && classChanged == 0, all.size(),
                 onlyInBase, onlyInCandidate, classChanged, changed, auc(anomalous, normal, level),
                 mcNemar(all), mcNemar(anomalous), mcNemar(normal),

@@ -108,7 +108,7 @@ public final class Evaluator {
         Misclassified misclassified = new Misclassified(acc.misclassifiedTotal(),
                 acc.misclassifiedTotal() > acc.mostConfidentMistakes().size(), acc.mostConfidentMistakes());
         return new Summary(Summary.SCHEMA_VERSION, modelInfo(acc, result, description),
-                segmentation ? "SEGMENTATION" : "CLASSIFICATION", sources,
+                segmentation ? Summary.SEGMENTATION : Summary.CLASSIFICATION, sources,
                 options.clock().instant().toString(), metrics, reported, differences(metrics, reported), best,
                 curves, labels(acc, result), misclassified,
                 IntervalEstimator.of(c, acc.anomalousScores(), (int) c.positives(), acc.normalScores(),

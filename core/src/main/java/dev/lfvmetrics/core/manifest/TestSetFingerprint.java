@@ -33,11 +33,7 @@ public final class TestSetFingerprint {
      */
     public void add(char[] sourceRef, int length, boolean anomalous) {
         byte[] suffix = anomalous ? ANOMALY : NORMAL;
-        int size = encode(sourceRef, length, suffix.length);
-        System.arraycopy(suffix, 0, buffer, size, suffix.length);
-        long[] h = MurmurHash3.hash128x64(buffer, 0, size + suffix.length, 0);
-        high += h[0];
-        low += h[1];
+        hash(encode(sourceRef, length, suffix.length), suffix);
     }
 
     /**
@@ -52,8 +48,13 @@ public final class TestSetFingerprint {
         byte[] suffix = anomalous ? ANOMALY : NORMAL;
         ensure(length + suffix.length);
         System.arraycopy(bytes, from, buffer, 0, length);
-        System.arraycopy(suffix, 0, buffer, length, suffix.length);
-        long[] h = MurmurHash3.hash128x64(buffer, 0, length + suffix.length, 0);
+        hash(length, suffix);
+    }
+
+    /** Hashes the source-ref's {@code size} bytes already in the buffer, followed by the class suffix. */
+    private void hash(int size, byte[] suffix) {
+        System.arraycopy(suffix, 0, buffer, size, suffix.length);
+        long[] h = MurmurHash3.hash128x64(buffer, 0, size + suffix.length, 0);
         high += h[0];
         low += h[1];
     }

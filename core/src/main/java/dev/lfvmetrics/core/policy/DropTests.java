@@ -2,12 +2,16 @@ package dev.lfvmetrics.core.policy;
 
 import dev.lfvmetrics.core.compare.PairedTests;
 import dev.lfvmetrics.core.stats.McNemar;
+import java.util.Set;
 
 /**
  * Which paired test judges a drop of which metric, and what it says: McNemar for accuracy, recall and specificity
  * (and their counts), paired DeLong for the AUC, the paired bootstrap for F1, average precision and precision.
  */
 final class DropTests {
+
+    /** The metrics the paired bootstrap judges; it is skipped on large test sets. */
+    static final Set<String> BOOTSTRAPPED = Set.of("f1Score", "averagePrecision", "precision");
 
     private DropTests() {
     }

@@ -2,6 +2,7 @@ package dev.lfvmetrics.core.policy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lfvmetrics.core.summary.Interval;
+import java.util.Locale;
 
 /**
  * What a breach rests on, so that an alert can say how sure it is: the candidate's confidence interval for a
@@ -47,6 +48,22 @@ public record Evidence(String method, Double level, Double low, Double high, Dou
     public static Evidence of(Interval interval, double level) {
         return interval == null ? null : new Evidence(interval.method(), level, interval.low(), interval.high(), null,
                 null, null, interval.images(), null, null, null, null, null);
+    }
+
+    /**
+     * @param level a confidence level, e.g. 0.95
+     * @return it as people write it, e.g. {@code 95 %}
+     */
+    public static String levelText(double level) {
+        return String.format(Locale.ROOT, "%.4g", 100 * level).replaceAll("\\.?0+$", "") + " %";
+    }
+
+    /**
+     * @param p a p-value
+     * @return four decimals, or {@code < 0.0001}: 0.0000 would read as impossible
+     */
+    public static String pValueText(double p) {
+        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     /**

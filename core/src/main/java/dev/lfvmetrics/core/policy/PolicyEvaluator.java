@@ -335,8 +335,8 @@ public final class PolicyEvaluator {
     }
 
     private static String within(Evidence ev) {
-        return ev == null ? "" : " (" + percent(ev.level()) + " interval " + fmt(ev.low()) + " to " + fmt(ev.high())
-                + ")";
+        return ev == null ? "" : " (" + Evidence.levelText(ev.level()) + " interval " + fmt(ev.low()) + " to "
+                + fmt(ev.high()) + ")";
     }
 
     /** The drop rules of one check, sharing one lazily computed set of paired tests. */
@@ -402,7 +402,7 @@ public final class PolicyEvaluator {
             } else {
                 inconclusive.add(new Breach(Breach.INCONCLUSIVE, metric, null, actual, limit, base, observed
                         + ", but " + tested(ev).substring(2) + " cannot tell it from noise at "
-                        + percent(ev.level()) + "; " + detectable(ev, relative), ev));
+                        + Evidence.levelText(ev.level()) + "; " + detectable(ev, relative), ev));
             }
         }
 
@@ -421,16 +421,16 @@ public final class PolicyEvaluator {
 
         private String untested(String metric) {
             return untested != null ? untested : "not tested: no paired test covers " + metric
-                    + (List.of("f1Score", "averagePrecision", "precision").contains(metric)
+                    + (DropTests.BOOTSTRAPPED.contains(metric)
                     ? " (the bootstrap is skipped above " + IntervalEstimator.MAX_BOOTSTRAP_IMAGES + " images)" : "");
         }
     }
 
     private static String tested(Evidence ev) {
         return switch (ev.method()) {
-            case Evidence.MCNEMAR -> "; McNemar p = " + pValue(ev.pValue()) + " (" + ev.baseOnlyRight()
+            case Evidence.MCNEMAR -> "; McNemar p = " + Evidence.pValueText(ev.pValue()) + " (" + ev.baseOnlyRight()
                     + " images right only before, " + ev.candidateOnlyRight() + " only now)";
-            case Evidence.PAIRED_DELONG -> "; paired DeLong p = " + pValue(ev.pValue()) + ", difference "
+            case Evidence.PAIRED_DELONG -> "; paired DeLong p = " + Evidence.pValueText(ev.pValue()) + ", difference "
                     + fmt(ev.low()) + " to " + fmt(ev.high());
             case Evidence.PAIRED_BOOTSTRAP -> "; paired bootstrap: difference " + fmt(ev.low()) + " to "
                     + fmt(ev.high());
@@ -517,11 +517,5 @@ public final class PolicyEvaluator {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    private static String percent(double level) {
-        return String.format(Locale.ROOT, "%.4g", 100 * level).replaceAll("\\.?0+$", "") + " %";
-    }
 
-    private static String pValue(double p) {
-        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
-    }
 }

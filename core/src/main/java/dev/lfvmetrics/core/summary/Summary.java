@@ -44,6 +44,10 @@ public record Summary(
 
     /** Current layout version of the summary document. */
     public static final int SCHEMA_VERSION = 1;
+    /** {@code modelType} of a model with mask blocks. */
+    public static final String SEGMENTATION = "SEGMENTATION";
+    /** {@code modelType} of a model without. */
+    public static final String CLASSIFICATION = "CLASSIFICATION";
 
     /**
      * A summary without a masks report.

@@ -97,14 +97,13 @@ public final class AlertMessages {
         StringBuilder out = new StringBuilder(e.method().equals(Evidence.UNTESTED) ? "Test: none" : "Method: "
                 + e.method());
         if (e.level() != null) {
-            out.append(", ").append(String.format(Locale.ROOT, "%.4g", 100 * e.level()).replaceAll("\\.?0+$", ""))
-                    .append(" %");
+            out.append(", ").append(Evidence.levelText(e.level()));
         }
         if (e.low() != null && e.high() != null) {
             out.append(", interval ").append(number(e.low())).append(" to ").append(number(e.high()));
         }
         if (e.pValue() != null) {
-            out.append(", p = ").append(e.pValue() < 1e-4 ? "< 0.0001" : number(e.pValue()));
+            out.append(", p = ").append(Evidence.pValueText(e.pValue()));
         }
         if (e.images() != null) {
             out.append(", on ").append(e.images()).append(" images");

@@ -253,7 +253,8 @@ public final class ApiService {
                 + (incorrectOnly ? IngestService.INCORRECT_FILE : IngestService.IMAGES_FILE));
         ArrayNode items = Json.mapper().createArrayNode();
         String next = null;
-        S3Uri base = manifestOf(Verdicts.summary(model));
+        Summary summary = Verdicts.summary(model);
+        S3Uri base = manifestOf(summary);
         // A page starts where the previous one stopped (a byte offset in the token) and reads only until the
         // first image of the next page, so a page costs the same at the start and at the end of a large file.
         try (LineReader lines = new LineReader(objects.open(location, fromByte), fromByte)) {
@@ -280,7 +281,7 @@ public final class ApiService {
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + location + " failed", e);
         }
-        var metrics = Verdicts.summary(model).metrics();
+        var metrics = summary.metrics();
         ObjectNode root = Json.mapper().createObjectNode();
         root.set("items", items);
         root.put("next", next);
@@ -412,10 +413,10 @@ public final class ApiService {
             }
         }
         double level = level(query.get("level"));
-        List<ImageResult> baseImages = storedImages(project, baseModel);
-        List<ImageResult> candidateImages = baseImages == null ? null : storedImages(project, candidateModel);
         Summary b = Verdicts.summary(baseModel);
         Summary c = Verdicts.summary(candidateModel);
+        List<ImageResult> baseImages = storedImages(project, baseModel, b);
+        List<ImageResult> candidateImages = baseImages == null ? null : storedImages(project, candidateModel, c);
         return ok(Json.mapper().valueToTree(candidateImages == null
                 ? SummaryComparison.withoutTests(b, c, NO_STORED_IMAGES)
                 : SummaryComparison.compare(b, c, baseImages, candidateImages, level)));
@@ -437,9 +438,9 @@ public final class ApiService {
     }
 
     /** A version's stored per-image results, or null when it has none or more than the comparison pairs. */
-    private List<ImageResult> storedImages(String project, ModelRecord model) {
+    private List<ImageResult> storedImages(String project, ModelRecord model, Summary summary) {
         try {
-            return images.read(model, Verdicts.summary(model).metrics().images());
+            return images.read(model, summary.metrics().images());
         } catch (ObjectNotFoundException e) {
             throw ApiException.notFound("per-image results of " + project + "/" + model.version() + " are missing");
         }

@@ -68,8 +68,6 @@ public final class IngestService {
 
     /** Every image's result, in manifest order, one JSON object per line, under the model's details key. */
     public static final String IMAGES_FILE = "images.jsonl";
-    /** The summary's model type of a model with masks. */
-    private static final String SEGMENTATION = "SEGMENTATION";
     /** Masks fetched and decoded in parallel; each worker holds one image's two masks (about 10 MB at 1 MP). */
     private static final int MASK_THREADS = 4;
     /** The misclassified images only, so that the most asked-for view reads the least. */
@@ -287,7 +285,7 @@ public final class IngestService {
         Path maskLines = null;
         try {
             Summary summary = evaluateTo(images, incorrect, input, manifestSource, result, description, sources);
-            if (masks != null && SEGMENTATION.equals(summary.modelType())) {
+            if (masks != null && Summary.SEGMENTATION.equals(summary.modelType())) {
                 maskLines = tempFile();
                 summary = masks(summary, input, manifestSource, masks, maskLines);
             }
