@@ -1,5 +1,6 @@
 package dev.lfvmetrics.cli;
 
+import dev.lfvmetrics.cli.args.Args;
 import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.evaluate.EvaluationOptions;
 import dev.lfvmetrics.core.evaluate.Evaluator;
@@ -21,68 +22,119 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /**
  * The artifacts of one model's evaluation, shared by {@code evaluate} and {@code gate}: an evaluation manifest, or a
  * labelled dataset manifest with a batch transform's predictions.
  */
-public final class ArtifactOptions {
+final class ArtifactOptions {
 
-    @Option(names = "--manifest", required = true, paramLabel = "FILE",
-            description = "Evaluation manifest (JSON Lines), e.g. EvaluationManifest-<project>-<version>.json; with "
-                + "--predictions, the labelled dataset manifest (ground truth) the predictions were made on")
-    Path manifest;
-
-    @Option(names = "--predictions", paramLabel = "LOCATION",
-            description = "Folder or s3:// prefix holding a batch transform's .out files (models trained on "
-                + "SageMaker); each image of --manifest is matched to its .out")
-    String predictions;
-
-    @Option(names = "--input-prefix", paramLabel = "S3URI",
-            description = "The batch transform's input prefix; images under it are matched by their relative key first")
-    String inputPrefix;
-
-    @Option(names = "--write-manifest", paramLabel = "FILE",
-            description = "With --predictions: also write the joined result as a standard evaluation manifest")
-    Path writeManifest;
-
-    @Option(names = "--project", paramLabel = "NAME",
-            description = "With --predictions: the project the predictions' model belongs to (written into the "
-                + "summary and the joined manifest)")
-    String project;
-
-    @Option(names = "--model-version", paramLabel = "N",
-            description = "With --predictions: the model version (1 to 10 digits)")
-    String version;
-
-    @Option(names = "--result", paramLabel = "FILE",
-            description = "Evaluation result JSON, e.g. EvaluationResult-<project>-<version>.json")
-    Path result;
-
-    @Option(names = "--description", paramLabel = "FILE",
-            description = "Saved DescribeModel output (aws lookoutvision describe-model ...)")
-    Path description;
-
-    @Option(names = "--max-misclassified", paramLabel = "N", defaultValue = "100",
-            description = "List at most N misclassified images (default: ${DEFAULT-VALUE})")
-    int maxMisclassified;
-
-    @Option(names = "--confidence-level", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level of the summary's intervals, in (0, 1) (default: ${DEFAULT-VALUE})")
-    double confidenceLevel = EvaluationOptions.DEFAULT_INTERVAL_LEVEL;
-
-    @Option(names = "--masks", paramLabel = "DIR",
-            description = "Read the mask PNGs and compute per-label figures from them: s3://BUCKET/KEY is "
-                + "DIR/BUCKET/KEY, other references are relative to the manifest's folder")
-    Path masks;
-
+    /** Default of {@code --max-misclassified}. */
+    static final int DEFAULT_MAX_MISCLASSIFIED = 100;
     /** Masks decoded in parallel: disk reads overlap, and each worker holds one image's pair of masks. */
     private static final int MASK_THREADS = 4;
 
-    @Mixin
-    AwsOptions aws;
+    private static final Option MANIFEST = Args.required("manifest", "FILE", "Evaluation manifest (JSON Lines), "
+            + "e.g. EvaluationManifest-<project>-<version>.json; with --predictions, the labelled dataset manifest "
+            + "(ground truth) the predictions were made on");
+    private static final Option PREDICTIONS = Args.valued("predictions", "LOCATION", "Folder or s3:// prefix "
+            + "holding a batch transform's .out files (models trained on SageMaker); each image of --manifest is "
+            + "matched to its .out");
+    private static final Option INPUT_PREFIX = Args.valued("input-prefix", "S3URI", "The batch transform's input "
+            + "prefix; images under it are matched by their relative key first");
+    private static final Option WRITE_MANIFEST = Args.valued("write-manifest", "FILE", "With --predictions: also "
+            + "write the joined result as a standard evaluation manifest");
+    private static final Option PROJECT = Args.valued("project", "NAME", "With --predictions: the project the "
+            + "predictions' model belongs to (written into the summary and the joined manifest)");
+    private static final Option VERSION = Args.valued("model-version", "N", "With --predictions: the model "
+            + "version (1 to 10 digits)");
+    private static final Option RESULT = Args.valued("result", "FILE", "Evaluation result JSON, e.g. "
+            + "EvaluationResult-<project>-<version>.json");
+    private static final Option DESCRIPTION = Args.valued("description", "FILE", "Saved DescribeModel output (aws "
+            + "lookoutvision describe-model ...)");
+    private static final Option MAX_MISCLASSIFIED = Args.valued("max-misclassified", "N", "List at most N "
+            + "misclassified images (default: " + DEFAULT_MAX_MISCLASSIFIED + ")");
+    private static final Option CONFIDENCE_LEVEL = Args.valued("confidence-level", "LEVEL", "Confidence level of "
+            + "the summary's intervals, in (0, 1) (default: " + EvaluationOptions.DEFAULT_INTERVAL_LEVEL + ")");
+    private static final Option MASKS = Args.valued("masks", "DIR", "Read the mask PNGs and compute per-label "
+            + "figures from them: s3://BUCKET/KEY is DIR/BUCKET/KEY, other references are relative to the "
+            + "manifest's folder");
+
+    private final Path manifest;
+    private final String predictions;
+    private final String inputPrefix;
+    private final Path writeManifest;
+    private final String project;
+    private final String version;
+    private final Path result;
+    private final Path description;
+    private final int maxMisclassified;
+    private final double confidenceLevel;
+    private final Path masks;
+    private final AwsOptions aws;
+
+    private ArtifactOptions(Path manifest, String predictions, String inputPrefix, Path writeManifest, String project,
+                            String version, Path result, Path description, int maxMisclassified,
+                            double confidenceLevel, Path masks, AwsOptions aws) {
+        this.manifest = manifest;
+        this.predictions = predictions;
+        this.inputPrefix = inputPrefix;
+        this.writeManifest = writeManifest;
+        this.project = project;
+        this.version = version;
+        this.result = result;
+        this.description = description;
+        this.maxMisclassified = maxMisclassified;
+        this.confidenceLevel = confidenceLevel;
+        this.masks = masks;
+        this.aws = aws;
+    }
+
+    /**
+     * Adds these options (and the AWS ones) to a command's.
+     *
+     * @param options the command's options
+     */
+    static void declare(Options options) {
+        options.addOption(MANIFEST).addOption(PREDICTIONS).addOption(INPUT_PREFIX).addOption(WRITE_MANIFEST)
+                .addOption(PROJECT).addOption(VERSION).addOption(RESULT).addOption(DESCRIPTION)
+                .addOption(MAX_MISCLASSIFIED).addOption(CONFIDENCE_LEVEL).addOption(MASKS);
+        AwsOptions.declare(options);
+    }
+
+    /**
+     * @param args a parsed command line that declared these options
+     * @return the artifacts it names
+     */
+    static ArtifactOptions of(Args args) {
+        return new ArtifactOptions(args.path(MANIFEST), args.text(PREDICTIONS), args.text(INPUT_PREFIX),
+                args.path(WRITE_MANIFEST), args.text(PROJECT), args.text(VERSION), args.path(RESULT),
+                args.path(DESCRIPTION), args.whole(MAX_MISCLASSIFIED, DEFAULT_MAX_MISCLASSIFIED),
+                args.decimal(CONFIDENCE_LEVEL, EvaluationOptions.DEFAULT_INTERVAL_LEVEL), args.path(MASKS),
+                AwsOptions.of(args));
+    }
+
+    /**
+     * A manifest alone (with its predictions for a dataset manifest), every other option at its default.
+     *
+     * @param manifest    the manifest
+     * @param predictions the {@code .out} location, or null
+     * @param aws         how to reach S3
+     * @return the artifacts
+     */
+    static ArtifactOptions of(Path manifest, String predictions, AwsOptions aws) {
+        return new ArtifactOptions(manifest, predictions, null, null, null, null, null, null,
+                DEFAULT_MAX_MISCLASSIFIED, EvaluationOptions.DEFAULT_INTERVAL_LEVEL, null, aws);
+    }
+
+    /**
+     * @return where s3:// locations are read
+     */
+    AwsOptions aws() {
+        return aws;
+    }
 
     /**
      * Reads the artifacts and evaluates them.

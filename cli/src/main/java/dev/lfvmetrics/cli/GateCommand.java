@@ -1,6 +1,7 @@
 package dev.lfvmetrics.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lfvmetrics.cli.args.Args;
+import dev.lfvmetrics.cli.args.Subcommand;
 import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.policy.Breach;
@@ -10,69 +11,74 @@ import dev.lfvmetrics.core.policy.PolicyJudgement;
 import dev.lfvmetrics.core.policy.ThresholdPolicy;
 import dev.lfvmetrics.core.summary.ImageResult;
 import dev.lfvmetrics.core.summary.Summary;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /**
  * {@code lfv-metrics gate}: a CI step that fails when a model misses its threshold policy.
  */
-@Command(name = "gate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Checks a model's evaluation against a threshold policy (minimums, maximums, drops against a "
-            + "baseline judged by paired tests, operating points, per-label minimums). Exit status: 0 pass (drops "
-            + "the tests cannot tell from noise are listed as inconclusive), 1 breach (each listed), 2 bad input.")
-public final class GateCommand implements Callable<Integer> {
+public final class GateCommand implements Subcommand {
 
-    @Spec
-    private CommandSpec spec;
+    static final String NAME = "gate";
 
-    @Mixin
-    private ArtifactOptions artifacts;
-
-    @Option(names = "--thresholds", required = true, paramLabel = "FILE",
-            description = "Threshold policy JSON (docs/cli.md, \"Threshold policies\")")
-    private Path thresholds;
-
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "The baseline model, for drops: an evaluation manifest, or with --baseline-predictions a "
-                + "labelled dataset manifest (drops then tested on the paired images), or a summary "
-                + "(evaluate --json; drops then judged untested, on their observed size)")
-    private Path baseline;
-
-    @Option(names = "--baseline-predictions", paramLabel = "LOCATION",
-            description = "Folder or s3:// prefix of the baseline's .out files; --baseline is then its ground truth")
-    private String baselinePredictions;
-
-    @Option(names = "--json", description = "Print {\"passed\", \"breaches\", \"inconclusive\", \"summary\"} as "
-            + "JSON instead of text")
-    private boolean json;
+    private static final Option THRESHOLDS = Args.required("thresholds", "FILE", "Threshold policy JSON (docs/cli.md, "
+            + "\"Threshold policies\")");
+    private static final Option BASELINE = Args.valued("baseline", "FILE", "The baseline model, for drops: an "
+            + "evaluation manifest, or with --baseline-predictions a labelled dataset manifest (drops then tested on "
+            + "the paired images), or a summary (evaluate --json; drops then judged untested, on their observed "
+            + "size)");
+    private static final Option BASELINE_PREDICTIONS = Args.valued("baseline-predictions", "LOCATION", "Folder or "
+            + "s3:// prefix of the baseline's .out files; --baseline is then its ground truth");
+    private static final Option JSON = Args.flag("json", "Print {\"passed\", \"breaches\", \"inconclusive\", "
+            + "\"summary\"} as JSON instead of text");
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Checks a model's evaluation against a threshold policy (minimums, maximums, drops against a "
+                + "baseline judged by paired tests, operating points, per-label minimums). Exit status: 0 pass (drops "
+                + "the tests cannot tell from noise are listed as inconclusive), 1 breach (each listed), 2 bad input.";
+    }
+
+    @Override
+    public Options options() {
+        Options options = new Options().addOption(THRESHOLDS).addOption(BASELINE).addOption(BASELINE_PREDICTIONS)
+                .addOption(JSON);
+        ArtifactOptions.declare(options);
+        return options;
+    }
+
+    @Override
+    public int run(Args args, PrintWriter out, PrintWriter err) throws IOException {
+        Path thresholds = args.path(THRESHOLDS);
+        Path baseline = args.path(BASELINE);
+        String baselinePredictions = args.text(BASELINE_PREDICTIONS);
+        ArtifactOptions artifacts = ArtifactOptions.of(args);
         ThresholdPolicy policy = PolicyEvaluator.read(thresholds);
         if (baseline == null && baselinePredictions != null) {
             throw new InvalidInputException("--baseline-predictions", 0, "needs --baseline");
         }
         // Per-image results only where a rule can use them: the paired tests of drops, reduced curves.
         SummaryInputs.Evaluated base = baseline == null ? null
-                : SummaryInputs.evaluate(baseline, baselinePredictions, artifacts.aws, policy.hasDrops());
+                : SummaryInputs.evaluate(baseline, baselinePredictions, artifacts.aws(), policy.hasDrops());
         boolean keep = base != null && base.images() != null || !policy.operatingPoints().isEmpty();
         List<ImageResult> images = keep ? new ArrayList<>() : null;
         Summary summary = artifacts.evaluate(images == null ? null : images::add);
         PolicyJudgement judgement = PolicyEvaluator.judge(policy, summary, base == null ? null : base.summary(),
                 PerImageResults.of(images, base == null ? null : base.images()));
         List<Breach> breaches = judgement.breaches();
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (args.flag(JSON)) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("passed", judgement.passed());
             doc.put("breaches", breaches);

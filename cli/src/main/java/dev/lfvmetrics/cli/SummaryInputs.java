@@ -53,11 +53,7 @@ final class SummaryInputs {
         if (predictions == null && !isManifest(file)) {
             return new Evaluated(Formats.readSummary(file), null);
         }
-        ArtifactOptions artifacts = new ArtifactOptions();
-        artifacts.manifest = file;
-        artifacts.predictions = predictions;
-        artifacts.maxMisclassified = 100;
-        artifacts.aws = aws;
+        ArtifactOptions artifacts = ArtifactOptions.of(file, predictions, aws);
         List<ImageResult> images = withImages ? new ArrayList<>() : null;
         return new Evaluated(artifacts.evaluate(images == null ? null : images::add), images);
     }

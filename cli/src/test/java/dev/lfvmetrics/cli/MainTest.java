@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command line run in-process on the bundled samples (events/artifacts), capturing output and exit status. */
@@ -255,7 +256,24 @@ class MainTest {
         assertThat(none.err()).startsWith("error: a command is required").contains("Commands:");
         CliRun missing = run("gate", "--manifest", artifact("circuit-board", "EvaluationManifest", 1));
         assertThat(missing.status()).isEqualTo(Main.BAD_INPUT);
-        assertThat(missing.err()).contains("Missing required option: '--thresholds=FILE'");
+        assertThat(missing.err()).contains("missing required option --thresholds=FILE");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "evaluate --bogus|error: unknown option '--bogus'",
+        "evaluate --manifest|error: --manifest needs a value (FILE)",
+        "evaluate --manifest m.json --max-misclassified ten|error: --max-misclassified: 'ten' is not a whole number",
+        "compare only-one.json|error: compare takes BASE CANDIDATE, got 1 argument(s)",
+        "evaluate --manifest m.json extra|error: unexpected argument 'extra'",
+        "evaluate --manif m.json|error: unknown option '--manif'",
+        "frobnicate|error: unknown command 'frobnicate'"})
+    void givenAMalformedCommandLine_whenRun_thenOneLineSaysWhatIsWrongAndExitIsTwo(String line, String message) {
+        CliRun r = run(line.split(" "));
+
+        assertThat(r.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err().lines().findFirst()).contains(message);
+        assertThat(r.out()).isEmpty();
     }
 
     @Test

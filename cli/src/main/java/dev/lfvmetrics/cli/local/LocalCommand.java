@@ -3,7 +3,8 @@ package dev.lfvmetrics.cli.local;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lfvmetrics.cli.Main;
-import dev.lfvmetrics.cli.VersionProvider;
+import dev.lfvmetrics.cli.args.Args;
+import dev.lfvmetrics.cli.args.Subcommand;
 import dev.lfvmetrics.core.error.InvalidInputException;
 import dev.lfvmetrics.core.json.Json;
 import dev.lfvmetrics.core.policy.PolicyEvaluator;
@@ -21,64 +22,73 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /**
  * {@code lfv-metrics local}: the deployed pipeline's handlers on this machine, without an AWS account.
  */
-@Command(name = "local", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {
-            "Runs the pipeline locally: serves s3://BUCKET/KEY from DIR/BUCKET/KEY through an in-process S3,",
-            "ingests the given events (without --ingest: an S3 Object Created event for every EvaluationResult-*.json",
-            "under DIR), prints each alert and appends it to STATE/alerts.jsonl, then serves the query API and the",
-            "dashboard on http://127.0.0.1:PORT until stopped. The store is kept in STATE across runs.",
-            "Exit status: 0 done, 2 bad input (with --no-serve: also when an event was rejected)."})
-public final class LocalCommand implements Callable<Integer> {
+public final class LocalCommand implements Subcommand {
 
-    @Spec
-    private CommandSpec spec;
+    /** The command's name. */
+    public static final String NAME = "local";
 
-    @Option(names = "--artifacts", required = true, paramLabel = "DIR",
-            description = "Folder whose sub-folders are S3 buckets, e.g. events/artifacts")
-    private Path artifacts;
+    private static final String DEFAULT_STATE = "state";
+    private static final int DEFAULT_PORT = 8080;
+    private static final String DEFAULT_REGION = "us-east-1";
 
-    @Option(names = "--state", paramLabel = "DIR", defaultValue = "state",
-            description = "Folder for the store, details and alerts.jsonl (default: ${DEFAULT-VALUE})")
-    private Path state;
-
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
-            description = "Port of the query API on 127.0.0.1, 0 for any free port (default: ${DEFAULT-VALUE})")
-    private int port;
-
-    @Option(names = "--thresholds", paramLabel = "FILE",
-            description = "Threshold policy for projects without their own (JSON, see docs/design.md)")
-    private Path thresholds;
-
-    @Option(names = "--ingest", paramLabel = "EVENT.json",
-            description = "An EventBridge event to ingest (repeatable); default: the sample's S3 events")
-    private List<Path> events = new ArrayList<>();
-
-    @Option(names = "--endpoint", paramLabel = "URL",
-            description = "AWS-compatible endpoint (moto, LocalStack) for the table, topic and details bucket; "
-                + "they are created when missing")
-    private URI endpoint;
-
-    @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east-1",
-            description = "Region for the SDK clients (default: ${DEFAULT-VALUE})")
-    private String region;
-
-    @Option(names = "--no-serve", description = "Ingest, print the alerts and exit instead of serving the API")
-    private boolean noServe;
+    private static final Option ARTIFACTS = Args.required("artifacts", "DIR", "Folder whose sub-folders are S3 "
+            + "buckets, e.g. events/artifacts");
+    private static final Option STATE = Args.valued("state", "DIR", "Folder for the store, details and "
+            + "alerts.jsonl (default: " + DEFAULT_STATE + ")");
+    private static final Option PORT = Args.valued("port", "N", "Port of the query API on 127.0.0.1, 0 for any "
+            + "free port (default: " + DEFAULT_PORT + ")");
+    private static final Option THRESHOLDS = Args.valued("thresholds", "FILE", "Threshold policy for projects "
+            + "without their own (JSON, see docs/design.md)");
+    private static final Option INGEST = Args.valued("ingest", "EVENT.json", "An EventBridge event to ingest "
+            + "(repeatable); default: the sample's S3 events");
+    private static final Option ENDPOINT = Args.valued("endpoint", "URL", "AWS-compatible endpoint (moto, "
+            + "LocalStack) for the table, topic and details bucket; they are created when missing");
+    private static final Option REGION = Args.valued("region", "REGION", "Region for the SDK clients (default: "
+            + DEFAULT_REGION + ")");
+    private static final Option NO_SERVE = Args.flag("no-serve", "Ingest, print the alerts and exit instead of "
+            + "serving the API");
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Runs the pipeline locally: serves s3://BUCKET/KEY from DIR/BUCKET/KEY through an in-process S3, "
+                + "ingests the given events (without --ingest: an S3 Object Created event for every "
+                + "EvaluationResult-*.json under DIR), prints each alert and appends it to STATE/alerts.jsonl, then "
+                + "serves the query API and the dashboard on http://127.0.0.1:PORT until stopped. The store is kept "
+                + "in STATE across runs. Exit status: 0 done, 2 bad input (with --no-serve: also when an event was "
+                + "rejected).";
+    }
+
+    @Override
+    public Options options() {
+        return new Options().addOption(ARTIFACTS).addOption(STATE).addOption(PORT).addOption(THRESHOLDS)
+                .addOption(INGEST).addOption(ENDPOINT).addOption(REGION).addOption(NO_SERVE);
+    }
+
+    @Override
+    public int run(Args args, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        Path artifacts = args.path(ARTIFACTS);
+        Path state = Args.path(args.text(STATE, DEFAULT_STATE), "--" + STATE.getLongOpt());
+        int port = args.whole(PORT, DEFAULT_PORT);
+        Path thresholds = args.path(THRESHOLDS);
+        List<Path> events = new ArrayList<>();
+        for (String event : args.all(INGEST)) {
+            events.add(Args.path(event, "--" + INGEST.getLongOpt()));
+        }
+        URI endpoint = args.uri(ENDPOINT);
+        String region = args.text(REGION, DEFAULT_REGION);
+        boolean noServe = args.flag(NO_SERVE);
         String policy = thresholds == null ? "" : readPolicy(thresholds);
         List<JsonNode> toIngest = new ArrayList<>();
         for (Path event : events) {

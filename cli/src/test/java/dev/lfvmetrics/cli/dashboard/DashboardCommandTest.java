@@ -2,48 +2,45 @@ package dev.lfvmetrics.cli.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.lfvmetrics.cli.CliRun;
+import dev.lfvmetrics.cli.Main;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class DashboardCommandTest {
 
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        CommandLine command = new CommandLine(new DashboardCommand());
-        command.setErr(new PrintWriter(err, true));
-        command.setOut(new PrintWriter(new StringWriter(), true));
-        return command.execute(args);
+        List<String> line = new ArrayList<>(List.of(DashboardCommand.NAME));
+        line.addAll(List.of(args));
+        last = CliRun.of(line.toArray(String[]::new));
+        return last.status();
     }
 
     @Test
     void givenNoApiWhenRunThenItIsAUsageErrorNamingTheOption() {
-        assertThat(run()).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("--api");
+        assertThat(run()).isEqualTo(Main.BAD_INPUT);
+        assertThat(last.err()).contains("--api");
     }
 
     @Test
     void givenANonHttpApiWhenRunThenItIsAUsageErrorSayingWhy() {
-        assertThat(run("--api", "ftp://example.com")).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("--api: 'ftp://example.com' must start with https://");
+        assertThat(run("--api", "ftp://example.com")).isEqualTo(Main.BAD_INPUT);
+        assertThat(last.err()).contains("--api: 'ftp://example.com' must start with https://");
     }
 
     @Test
     void givenAnOutOfRangePortWhenRunThenItIsAUsageError() {
         assertThat(run("--api", "https://a1.execute-api.us-east-1.amazonaws.com", "--port", "70000"))
-                .isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("--port: 70000 is not a port");
+                .isEqualTo(Main.BAD_INPUT);
+        assertThat(last.err()).contains("--port: 70000 is not a port");
     }
 
     @Test
     void givenHelpWhenAskedThenTheOptionsAreDescribed() {
-        StringWriter out = new StringWriter();
-        CommandLine command = new CommandLine(new DashboardCommand());
-        command.setOut(new PrintWriter(out, true));
-
-        assertThat(command.execute("--help")).isZero();
-        assertThat(out.toString()).contains("--api", "--port", "--region", "--profile", "execute-api");
+        assertThat(run("--help")).isZero();
+        assertThat(last.out()).contains("--api", "--port", "--region", "--profile", "execute-api");
     }
 }

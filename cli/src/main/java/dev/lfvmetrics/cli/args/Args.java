@@ -1,0 +1,174 @@
+package dev.lfvmetrics.cli.args;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+
+/**
+ * A parsed command line with typed access to its options: a value that is not of the option's kind is a
+ * {@link UsageException} naming the option. Also makes the options, so that every command declares them alike.
+ */
+public final class Args {
+
+    private final CommandLine line;
+
+    /**
+     * @param line the parser's result
+     */
+    public Args(CommandLine line) {
+        this.line = line;
+    }
+
+    /**
+     * An option taking a value, e.g. {@code --manifest=FILE}.
+     *
+     * @param name        the long name, without the dashes
+     * @param label       the value's label in the help
+     * @param description the help text
+     * @return the option
+     */
+    public static Option valued(String name, String label, String description) {
+        return Option.builder().longOpt(name).hasArg().argName(label).desc(description).get();
+    }
+
+    /**
+     * An option that must be given.
+     *
+     * @param name        the long name, without the dashes
+     * @param label       the value's label in the help
+     * @param description the help text
+     * @return the option
+     */
+    public static Option required(String name, String label, String description) {
+        return Option.builder().longOpt(name).hasArg().argName(label).desc(description).required().get();
+    }
+
+    /**
+     * An option without a value, e.g. {@code --json}.
+     *
+     * @param name        the long name, without the dashes
+     * @param description the help text
+     * @return the option
+     */
+    public static Option flag(String name, String description) {
+        return Option.builder().longOpt(name).desc(description).get();
+    }
+
+    /**
+     * @param option a flag
+     * @return whether it was given
+     */
+    public boolean flag(Option option) {
+        return line.hasOption(option);
+    }
+
+    /**
+     * @param option an option taking a value
+     * @return its (last) value, or null when not given
+     */
+    public String text(Option option) {
+        return line.getOptionValue(option);
+    }
+
+    /**
+     * @param option an option taking a value
+     * @param fallback the value when it is not given
+     * @return its value, or the fallback
+     */
+    public String text(Option option, String fallback) {
+        String value = text(option);
+        return value == null ? fallback : value;
+    }
+
+    /**
+     * @param option an option taking a value, given any number of times
+     * @return its values in the order given, empty when not given
+     */
+    public List<String> all(Option option) {
+        String[] values = line.getOptionValues(option);
+        return values == null ? List.of() : List.of(values);
+    }
+
+    /**
+     * @param option an option naming a file or folder
+     * @return the path, or null when not given
+     */
+    public Path path(Option option) {
+        String value = text(option);
+        return value == null ? null : path(value, "--" + option.getLongOpt());
+    }
+
+    /**
+     * @param value a value naming a file or folder
+     * @param where the option or operand it came from, for the message
+     * @return the path
+     */
+    public static Path path(String value, String where) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException(where + ": '" + value + "' is not a path", e);
+        }
+    }
+
+    /**
+     * @param option   an option taking a whole number
+     * @param fallback the value when it is not given
+     * @return the number
+     */
+    public int whole(Option option, int fallback) {
+        String value = text(option);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + option.getLongOpt() + ": '" + value + "' is not a whole number", e);
+        }
+    }
+
+    /**
+     * @param option   an option taking a number
+     * @param fallback the value when it is not given
+     * @return the number
+     */
+    public double decimal(Option option, double fallback) {
+        String value = text(option);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + option.getLongOpt() + ": '" + value + "' is not a number", e);
+        }
+    }
+
+    /**
+     * @param option an option taking a URL
+     * @return the URI, or null when not given
+     */
+    public URI uri(Option option) {
+        String value = text(option);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw new UsageException("--" + option.getLongOpt() + ": '" + value + "' is not a URL", e);
+        }
+    }
+
+    /**
+     * @return the operands (arguments that are not options), in order
+     */
+    public List<String> operands() {
+        return line.getArgList();
+    }
+}
