@@ -124,6 +124,34 @@ final class FastLineScanner {
     }
 
     /**
+     * Scans the object that starts at {@code offset} when its line's end is not known yet, so that the bytes are
+     * read once rather than once for the line feed and once for the fields. A line feed anywhere inside the object
+     * (between tokens or in a string) makes it give up, so an object is never read across two lines.
+     *
+     * @param buf    the bytes
+     * @param offset where the object's opening brace is
+     * @param limit  the end of the bytes available; a line longer than the scanner reads is left to the caller
+     * @return the offset just after the object's closing brace, or -1 when the caller must find the line's end and
+     *         parse it the usual way
+     */
+    int scanObject(byte[] buf, int offset, int limit) {
+        b = buf;
+        pos = offset;
+        end = Math.min(limit, offset + MAX_LINE);
+        try {
+            if (token() != '{') {
+                return -1;
+            }
+            topLevel();
+            return pos;
+        } catch (GiveUp e) {
+            return -1;
+        } finally {
+            b = null;
+        }
+    }
+
+    /**
      * The next token: {@link #END}, {@link #STRING}, {@link #NUMBER}, a literal, or the punctuation character
      * itself. One method for all tokens, so that the JIT compiles the byte loops once rather than inlining them at
      * every call site (which made compilation, during which the code runs slowly, take longer than it saves).
@@ -142,7 +170,8 @@ final class FastLineScanner {
             if (c > ' ') {
                 break;
             }
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            // No line feed: a line handed to scan() has none, and scanObject() must not read on into the next line.
+            if (c != ' ' && c != '\t' && c != '\r') {
                 throw GIVE_UP;
             }
             i++;

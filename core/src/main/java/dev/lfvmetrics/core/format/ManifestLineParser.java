@@ -148,6 +148,38 @@ public final class ManifestLineParser {
         resolve(source, lineNumber);
     }
 
+    /**
+     * Parses the line that starts at {@code offset} with an object when the fast scanner reads it whole and only
+     * blanks follow it up to a line feed before {@code limit}: the common line, read in one pass.
+     *
+     * @param buf        the bytes
+     * @param offset     the line's first byte, an opening brace
+     * @param limit      the end of the bytes available
+     * @param source     file or URI, for messages
+     * @param lineNumber 1-based line number, for messages
+     * @return the offset of the line's line feed, or -1 when nothing was parsed and the caller must find the line's
+     *         end and call {@link #parse} (an unusual or broken line, or one whose end is not in the buffer yet)
+     * @throws InvalidInputException when the line is well-formed JSON but not a manifest line
+     */
+    public int parseUpToLineFeed(byte[] buf, int offset, int limit, String source, long lineNumber) {
+        if (fastScanner == null) {
+            return -1;
+        }
+        reset();
+        int i = fastScanner.scanObject(buf, offset, limit);
+        if (i < 0) {
+            return -1;
+        }
+        while (i < limit && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r')) {
+            i++;
+        }
+        if (i >= limit || buf[i] != '\n') {
+            return -1;
+        }
+        resolve(source, lineNumber);
+        return i;
+    }
+
     private void parseWithJackson(byte[] buf, int offset, int length, String source, long lineNumber) {
         try (JsonParser p = Json.factory().createParser(buf, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {

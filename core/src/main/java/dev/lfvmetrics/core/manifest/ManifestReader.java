@@ -279,6 +279,22 @@ public final class ManifestReader {
         boolean first = atFileStart;
         boolean eof = false;
         while (true) {
+            if (!first && scan == start && start < end && buf[start] == '{') {
+                // The common line: fields and line end found in one pass; anything else takes the path below.
+                parser.setCaptureIdentity(acc.wantsIdentity());
+                int lineFeed = parser.parseUpToLineFeed(buf, start, end, source, lineNumber + 1);
+                if (lineFeed >= 0) {
+                    lineNumber++;
+                    acc.add(parser, lineNumber, sink);
+                    if (toSignal != null && !acc.wantsIdentity()) {
+                        toSignal.set(true);
+                        toSignal = null;
+                    }
+                    start = lineFeed + 1;
+                    scan = start;
+                    continue;
+                }
+            }
             int nl = indexOfNewline(buf, scan, end);
             if (nl >= 0) {
                 lineNumber++;

@@ -100,6 +100,35 @@ class ManifestReaderTest {
                 });
     }
 
+    /** Lines read in one pass (fields and line end together) must fail exactly as lines read in two. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'{\"source-ref\":\"s3://b/a.jpg\",'|'\"anomaly-label-metadata\":{\"class-name\":\"normal\"}}'|2",
+        "'{\"source-ref\":\"s3://b/a.jpg\"} x'|''|2",
+        "'{\"source-ref\":\"s3://b/a.jpg\"}{}'|''|2"})
+    void givenAnObjectSplitOverTwoLinesOrFollowedByMore_whenRead_thenTheLineIsAnError(String first, String second,
+                                                                                   long badLine) {
+        String good = "{\"source-ref\":\"s3://b/n.jpg\",\"anomaly-label-metadata\":{\"class-name\":\"normal\"},"
+                + "\"anomaly-label-detected-metadata\":{\"class-name\":\"normal\",\"confidence\":0.2}}";
+        String text = good + "\n" + first + "\n" + (second.isEmpty() ? "" : second + "\n") + good + "\n";
+
+        assertThatThrownBy(() -> new ManifestReader(10).read(stream(text), "m", null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.line()).isEqualTo(badLine));
+    }
+
+    @Test
+    void givenTrailingBlanksCrlfAndBlankLines_whenReadInOnePass_thenEveryImageWithItsPhysicalLine() {
+        String good = "{\"source-ref\":\"s3://b/n.jpg\",\"anomaly-label-metadata\":{\"class-name\":\"normal\"},"
+                + "\"anomaly-label-detected-metadata\":{\"class-name\":\"anomaly\",\"confidence\":0.7}}";
+        String text = good + " \t\r\n\n  " + good + "\r\n" + good + "   \n" + good;
+        List<ImageResult> seen = new ArrayList<>();
+
+        Accumulator acc = new ManifestReader(10).read(stream(text), "m", seen::add);
+
+        assertThat(acc.images()).isEqualTo(4);
+        assertThat(seen).extracting(ImageResult::line).containsExactly(1L, 3L, 4L, 5L);
+    }
+
     @Test
     void givenOnlyBlankLines_whenRead_thenNoTestImages() {
         Path file = Fixtures.resource("bad/empty.jsonl");
