@@ -188,8 +188,9 @@ final class FastLineScanner {
             case '"':
                 i++;
                 tokenStart = i;
-                // Eight bytes at a time: flag quote, backslash, control and non-ASCII bytes; the lowest flag is
-                // exact (the borrow of the zero-byte test only spoils bytes above a true hit).
+                // Eight bytes at a time: flag quote, backslash, control and non-ASCII bytes. A flagged word is left
+                // to the byte loop below, which finds the first such byte among at most eight: cheaper in C1 code
+                // (what a short run executes) than locating the flag, which costs a call to numberOfTrailingZeros.
                 while (i + Long.BYTES <= stop) {
                     long w = (long) LONGS.get(buf, i);
                     long quote = w ^ QUOTES;
@@ -197,7 +198,6 @@ final class FastLineScanner {
                     long flags = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - SPACES) & ~w | w)
                             & HIGHS;
                     if (flags != 0) {
-                        i += Long.numberOfTrailingZeros(flags) >>> 3;
                         break;
                     }
                     i += Long.BYTES;

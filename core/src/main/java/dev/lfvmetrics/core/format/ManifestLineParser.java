@@ -65,6 +65,9 @@ public final class ManifestLineParser {
     private String lastType;
     private boolean lastTypeMask;
     private boolean lastTypeClass;
+    /** The last class-name instances seen to mean anomaly and normal (see {@link #classOf}). */
+    private String knownAnomaly;
+    private String knownNormal;
 
     private boolean actualAnomalous;
     private boolean predictedAnomalous;
@@ -491,11 +494,20 @@ public final class ManifestLineParser {
             throw new InvalidInputException(source, lineNumber,
                     "class-name missing in " + metadataKey + " and no 0/1 value in " + labelKey);
         }
+        // The fast scanner hands the same string instance for a recurring class name: compare it once.
+        if (className == knownAnomaly) {
+            return true;
+        }
+        if (className == knownNormal) {
+            return false;
+        }
         String c = className.trim();
         if ("anomaly".equalsIgnoreCase(c)) {
+            knownAnomaly = className;
             return true;
         }
         if ("normal".equalsIgnoreCase(c)) {
+            knownNormal = className;
             return false;
         }
         throw new InvalidInputException(source, lineNumber,
