@@ -67,7 +67,7 @@ def pick_labels(rng):
     return rng.sample(LABELS, n)
 
 
-def line(rng, index):
+def line(rng, index, masks_share=0.04):
     anomalous = rng.random() < 0.3
     # Hidden anomaly score: the classes overlap, so every metric is strictly between 0 and 1.
     score = clip(rng.gauss(0.68 if anomalous else 0.32, 0.17))
@@ -84,7 +84,7 @@ def line(rng, index):
              '"source-ref-metadata":{"creation-date":"%s"}' % labelled,
              class_block("anomaly-label", anomalous, labelled, "labeling-job/anomaly-detection"),
              detected_block(predicted, conf_text, inferred)]
-    if rng.random() < 0.04:
+    if rng.random() < masks_share:
         if anomalous:
             parts.append(mask_block(rng, "anomaly-mask-ref",
                                     "s3://lfv-data/%s/masks/%07d.png" % (PROJECT, index),
@@ -106,6 +106,9 @@ def main():
     ap.add_argument("--lines", type=int, default=1_000_000, help="number of test images (default 1000000)")
     ap.add_argument("--seed", type=int, default=20261125, help="random seed (default 20261125)")
     ap.add_argument("--out", required=True, help="output file, e.g. bench-data/manifest-1m.jsonl")
+    ap.add_argument("--masks-share", type=float, default=0.04,
+                    help="share of lines with mask blocks (default 0.04; 0 for a classification model's manifest, "
+                         "whose ingest reads no masks)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
@@ -113,7 +116,7 @@ def main():
     with open(tmp, "w", encoding="utf-8", newline="") as f:
         batch = []
         for i in range(args.lines):
-            batch.append(line(rng, i))
+            batch.append(line(rng, i, args.masks_share))
             if len(batch) == 10000:
                 f.write("".join(batch))
                 batch = []

@@ -7,7 +7,9 @@
 #     bench/pipeline/run.sh                 # everything, ~15 min on 2 busy cores
 #     RUNS=5 INGEST_RUNS=1 bench/pipeline/run.sh   # quicker, fewer repetitions
 #     LINES=1000000 OUT=bench-data/pipeline-1m SKIP="local cold jar" bench/pipeline/run.sh   # ingest only, 1M images
-# Needs: java 17, python3, /usr/bin/time, curl, moto (moto_server on PATH, $MOTO_PYTHON, or pyenv 3.11.7).
+#     JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/pipeline/run.sh   # another JVM (Lambda's runtime is Java 25)
+#     SKIP="ingest local jar" bench/pipeline/run.sh   # the cold paths only
+# Needs: java 17 or later, python3, /usr/bin/time, curl, moto (moto_server on PATH, $MOTO_PYTHON, or pyenv 3.11.7).
 # Writes everything under bench-data/pipeline/ (gitignored); the figures end up in bench-data/pipeline/results/.
 set -euo pipefail
 
@@ -18,7 +20,9 @@ LINES="${LINES:-100000}"
 RUNS="${RUNS:-15}"                # cold starts per handler and JVM setting
 INGEST_RUNS="${INGEST_RUNS:-3}"   # ingests per JVM setting
 HEAP="${HEAP:--Xmx400m}"          # a 512 MB function leaves ~400 MB for the heap after metaspace, code, threads
-SKIP="${SKIP:-}"                  # words among: local cold jar (e.g. SKIP="local cold" for an ingest-only run)
+SKIP="${SKIP:-}"                  # words among: ingest local cold jar (e.g. SKIP="local cold" for an ingest-only run)
+JAVA="${JAVA:-java}"              # the JVM under measurement
+WARM="${WARM:-3}"                 # invocations per JVM in the warm-ingest runs (the first is the cold one)
 FN_JAR="$ROOT/functions/target/lfv-metrics-functions.jar"
 CLI_JAR="$ROOT/cli/target/lfv-metrics.jar"
 HARNESS_JAR="$ROOT/bench/pipeline/target/harness.jar"
@@ -46,7 +50,7 @@ log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$RES/run.log"; }
     echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "cpu: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
     echo "memory: $(free -m | awk '/Mem:/ {print $2 " MiB"}')"
-    echo "java: $(java -version 2>&1 | head -2 | tail -1)"
+    echo "java: $("$JAVA" -version 2>&1 | head -2 | tail -1)"
     echo "load at start: $(uptime)"
     echo "functions jar sha256: $(sha256sum "$FN" | cut -c1-16)"
 } > "$RES/machine.txt"
@@ -86,7 +90,7 @@ for _ in $(seq 1 150); do
 done
 log "moto on $ENDPOINT (pid $MOTO_PID)"
 
-TOPIC_ARN=$(java -cp "$CP" dev.lfvmetrics.bench.pipeline.Stack "$ENDPOINT" "$TABLE" "$DETAILS" lfv-bench-alerts \
+TOPIC_ARN=$("$JAVA" -cp "$CP" dev.lfvmetrics.bench.pipeline.Stack "$ENDPOINT" "$TABLE" "$DETAILS" lfv-bench-alerts \
     "$S3DIR")
 log "stack created, artifacts uploaded; topic $TOPIC_ARN"
 
@@ -96,6 +100,8 @@ export AWS_REGION=us-east-1 TABLE_NAME="$TABLE" DETAILS_BUCKET="$DETAILS" TOPIC_
     DASHBOARD_ENABLED=false AWS_ENDPOINT_URL="$ENDPOINT" \
     AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE JAVA_TOOL_OPTIONS || true
+
+skip() { [[ " $SKIP " == *" $1 "* ]]; }
 
 # --- 1. ingest --------------------------------------------------------------------------------------------------
 # timed NAME CMD...: runs CMD under /usr/bin/time -v, appends "name wall_s max_rss_kib exit" to ingest.tsv.
@@ -118,56 +124,93 @@ $(grep -h -E '^(output|phases)' "$logf" \
 }
 printf 'run\twall_s\tcpu_s\tmax_rss_kib\texit\tload_1_5_15\n' > "$RES/ingest.tsv"
 EVENT="$OUT/event.json"
+if ! skip ingest; then
 for i in $(seq 1 "$INGEST_RUNS"); do
     # Lambda's Java 17 runtime stops tiered compilation at C1 by default: that is the setting that counts.
-    timed "ingest-c1-$i" java $HEAP -XX:TieredStopAtLevel=1 -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestOnce "$EVENT"
-    timed "ingest-c2-$i" java $HEAP -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestOnce "$EVENT"
+    timed "ingest-c1-$i" "$JAVA" $HEAP -XX:TieredStopAtLevel=1 -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestOnce "$EVENT"
+    timed "ingest-c2-$i" "$JAVA" $HEAP -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestOnce "$EVENT"
+    # Cold, then warm: WARM invocations in one JVM, as one execution environment serves consecutive events.
+    timed "ingest-warm-$i" "$JAVA" $HEAP -XX:TieredStopAtLevel=1 -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestOnce \
+        "$EVENT" "$WARM"
 done
+# What one evaluation costs on Lambda at list price (arm64, us-east-1, first tier, 2026: $0.0000133334 per
+# GB-second, $0.20 per million requests), for the stack's ingest function (1024 MB). Two estimates: this machine's
+# wall time as measured, and the CPU time scaled to the share of a vCPU Lambda gives 1024 MB (1024/1769).
+python3 - "$RES" "$LINES" <<'PY' | tee "$RES/cost.txt"
+import glob, re, statistics, sys
+res, lines = sys.argv[1], int(sys.argv[2])
+cold, warm, init = [], [], []
+for f in sorted(glob.glob(res + "/ingest-warm-*.log")):
+    for line in open(f):
+        m = re.match(r"invoke (\d+) (cold|warm) wallMs=(\d+) cpuMs=(\d+)", line)
+        if m:
+            (cold if m.group(2) == "cold" else warm).append((int(m.group(3)), int(m.group(4))))
+        m = re.match(r"init wallMs=(\d+) cpuMs=(\d+)", line)
+        if m:
+            init.append((int(m.group(1)), int(m.group(2))))
+GB, PRICE, REQUEST, SHARE = 1024 / 1024, 0.0000133334, 0.20 / 1e6, 1024 / 1769
+def med(rows, k):
+    return statistics.median(r[k] for r in rows) / 1000 if rows else float("nan")
+print("ingest of a %d-image evaluation, %d cold and %d warm invocations (medians)" % (lines, len(cold), len(warm)))
+for name, rows in (("init (outside the handler, billed on a cold start)", init), ("first invocation (cold)", cold),
+                   ("later invocation (warm)", warm)):
+    wall, cpu = med(rows, 0), med(rows, 1)
+    print("  %-52s wall %6.2f s  CPU %6.2f s" % (name, wall, cpu))
+for name, rows, extra in (("cold (init + first invocation)", cold, init), ("warm", warm, [])):
+    wall = med(rows, 0) + (med(extra, 0) if extra else 0)
+    cpu = med(rows, 1) + (med(extra, 1) if extra else 0)
+    print("  cost, %-30s $%.6f (this machine's wall time) / $%.6f (CPU time at 1024 MB's vCPU share)"
+          % (name, wall * GB * PRICE + REQUEST, cpu / SHARE * GB * PRICE + REQUEST))
+PY
 # How much of the 512 MB it needs: the heap the JVM would pick for 512 MB of RAM (128 MB), and a tight 64 MB.
-timed "ingest-maxram512m" java -XX:MaxRAM=512m -XX:TieredStopAtLevel=1 -cp "$CP" \
+timed "ingest-maxram512m" "$JAVA" -XX:MaxRAM=512m -XX:TieredStopAtLevel=1 -cp "$CP" \
     dev.lfvmetrics.bench.pipeline.IngestOnce "$EVENT"
 for heap in 64m 32m; do
-    timed "ingest-xmx$heap" java -Xmx$heap -XX:TieredStopAtLevel=1 -cp "$CP" \
+    timed "ingest-xmx$heap" "$JAVA" -Xmx$heap -XX:TieredStopAtLevel=1 -cp "$CP" \
         dev.lfvmetrics.bench.pipeline.IngestOnce "$EVENT"
 done
-java -cp "$CP" dev.lfvmetrics.bench.pipeline.VerifyItem widgets 7 "$LINES" | tee "$RES/verify.txt"
+"$JAVA" -cp "$CP" dev.lfvmetrics.bench.pipeline.VerifyItem widgets 7 "$LINES" | tee "$RES/verify.txt"
 # Where the time goes: three more runs under Java Flight Recorder, sampling every millisecond instead of JFR's 10-20
 # ms (not counted in the figures above).
 sed 's|\(control="method-sampling-java-interval">\)[^<]*<|\11 ms<|' \
-    "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" > "$OUT/fine.jfc"
+    "$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")/lib/jfr/profile.jfc" > "$OUT/fine.jfc"
 JFR_OPTS=(-XX:FlightRecorderOptions:stackdepth=512)
 for i in 1 2 3; do
-    java $HEAP -XX:TieredStopAtLevel=1 "${JFR_OPTS[@]}" \
+    "$JAVA" $HEAP -XX:TieredStopAtLevel=1 "${JFR_OPTS[@]}" \
         -XX:StartFlightRecording=filename="$OUT/ingest-$i.jfr",settings="$OUT/fine.jfc" \
         -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestOnce "$EVENT" > "$RES/ingest-jfr-$i.log" 2>&1
 done
 python3 "$ROOT/bench/pipeline/profile.py" "$OUT"/ingest-[123].jfr > "$RES/ingest-profile.txt"
 # The same ingest with the S3 calls timed (a timing wrapper around the real S3 store): S3 versus everything else.
 for i in 1 2 3; do
-    java $HEAP -XX:TieredStopAtLevel=1 -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestPhases "$EVENT" 2>/dev/null \
+    "$JAVA" $HEAP -XX:TieredStopAtLevel=1 -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestPhases "$EVENT" 2>/dev/null \
         | grep -v '^{' > "$RES/ingest-phases-c1-$i.txt"
 done
-java $HEAP -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestPhases "$EVENT" 2>/dev/null | grep -v '^{' \
+"$JAVA" $HEAP -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestPhases "$EVENT" 2>/dev/null | grep -v '^{' \
     > "$RES/ingest-phases-c2.txt"
 tail -n +2 "$RES"/ingest-phases-*.txt
 # The profile's biggest item is SHA-256 (moto is plain HTTP, so the SDK signs the upload's payload): its cost per
 # JIT setting, for the size of the details this ingest uploads.
 details_mib=$(( ($(awk '/images.jsonl/ {print $(NF-3)}' "$RES/verify.txt") + 1048575) / 1048576 ))
 for jit in "-XX:TieredStopAtLevel=1" "-XX:+TieredCompilation"; do
-    echo "$jit: $(java $jit -cp "$CP" dev.lfvmetrics.bench.pipeline.Sha256Cost "$details_mib" | tr '\n' ';')"
+    echo "$jit: $("$JAVA" $jit -cp "$CP" dev.lfvmetrics.bench.pipeline.Sha256Cost "$details_mib" | tr '\n' ';')"
 done | tee "$RES/sha256-cost.txt"
+else
+    # The later sections read the stored model: ingest it once, untimed.
+    "$JAVA" $HEAP -XX:TieredStopAtLevel=1 -cp "$CP" dev.lfvmetrics.bench.pipeline.IngestOnce "$EVENT" \
+        > "$RES/ingest-setup.log" 2>&1
+fi
 
-skip() { [[ " $SKIP " == *" $1 "* ]]; }
 if ! skip local; then
 log "local mode, $INGEST_RUNS runs, fresh state each"
 for i in $(seq 1 "$INGEST_RUNS"); do
     rm -rf "$OUT/local-state"
     (unset AWS_ENDPOINT_URL TABLE_NAME DETAILS_BUCKET TOPIC_ARN ARTIFACTS_BUCKETS DESCRIPTION_BUCKET MODEL_CATALOG; \
-        timed "local-$i" java $HEAP -jar "$CLI" local --artifacts "$S3DIR" --state "$OUT/local-state" --no-serve)
+        timed "local-$i" "$JAVA" $HEAP -jar "$CLI" local --artifacts "$S3DIR" --state "$OUT/local-state" --no-serve)
 done
 rm -rf "$OUT/local-state-jfr"
 (unset AWS_ENDPOINT_URL TABLE_NAME DETAILS_BUCKET TOPIC_ARN ARTIFACTS_BUCKETS DESCRIPTION_BUCKET MODEL_CATALOG; \
-    java $HEAP "${JFR_OPTS[@]}" -XX:StartFlightRecording=filename="$OUT/local.jfr",settings="$OUT/fine.jfc" \
+    "$JAVA" $HEAP "${JFR_OPTS[@]}" -XX:StartFlightRecording=filename="$OUT/local.jfr",settings="$OUT/fine.jfc" \
     -jar "$CLI" local \
     --artifacts "$S3DIR" --state "$OUT/local-state-jfr" --no-serve > "$RES/local-jfr.log" 2>&1)
 python3 "$ROOT/bench/pipeline/profile.py" "$OUT/local.jfr" > "$RES/local-profile.txt"
@@ -183,7 +226,7 @@ cold() {
     local setting="$1" handler="$2" run="$3"; shift 3
     local start end line
     start=$(date +%s%N)
-    line=$(java "$@" -cp "$CP" dev.lfvmetrics.bench.pipeline.ColdStart "$handler" 2>>"$RES/cold-stderr.log" \
+    line=$("$JAVA" "$@" -cp "$CP" dev.lfvmetrics.bench.pipeline.ColdStart "$handler" 2>>"$RES/cold-stderr.log" \
         | grep '^cold ')
     end=$(date +%s%N)
     local f
@@ -195,11 +238,11 @@ cold() {
 # requests one cold request costs each handler, and -verbose:class how many classes it loads.
 for handler in api getitem getitem+s3; do
     before=$(wc -l < "$RES/moto.log")
-    java $HEAP -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$OUT/cds-$handler.jsa" -cp "$CP" \
+    "$JAVA" $HEAP -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$OUT/cds-$handler.jsa" -cp "$CP" \
         dev.lfvmetrics.bench.pipeline.ColdStart "$handler" > "$RES/cds-$handler.log" 2>&1
     sleep 0.5
     requests=$(tail -n +"$((before + 1))" "$RES/moto.log" | grep -c -E '"(GET|POST|PUT|HEAD) ' || true)
-    classes=$(java $HEAP -XX:TieredStopAtLevel=1 -Xshare:off -verbose:class -cp "$CP" \
+    classes=$("$JAVA" $HEAP -XX:TieredStopAtLevel=1 -Xshare:off -verbose:class -cp "$CP" \
         dev.lfvmetrics.bench.pipeline.ColdStart "$handler" 2>/dev/null | grep -c '^\[.*class,load' || true)
     echo "$handler: $requests HTTP requests to moto, $classes classes loaded" | tee -a "$RES/cold-requests.txt"
 done

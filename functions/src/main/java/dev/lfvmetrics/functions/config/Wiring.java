@@ -15,6 +15,9 @@ import dev.lfvmetrics.functions.sagemaker.SavedSageMakerCatalog;
 import dev.lfvmetrics.functions.notify.SnsNotifier;
 import dev.lfvmetrics.functions.store.DynamoDbModelStore;
 import dev.lfvmetrics.functions.store.ModelStore;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * Builds the AWS adapters behind the ports from the configuration, once per handler instance. Other runtimes (the
@@ -24,6 +27,12 @@ public final class Wiring {
 
     private final Config config;
     private final AwsClients clients;
+    /*
+     * Built on first use, once: most API routes read DynamoDB only, and an S3 client (and the presigner) cost about
+     * a tenth of a second of a cold start that no such request should pay (docs/benchmarks-pipeline.md).
+     */
+    private final Lazy<S3Client> s3;
+    private final Lazy<S3Presigner> presigner;
 
     /**
      * @param config  the configuration
@@ -32,6 +41,8 @@ public final class Wiring {
     public Wiring(Config config, AwsClients clients) {
         this.config = config;
         this.clients = clients;
+        this.s3 = new Lazy<>(clients::s3);
+        this.presigner = new Lazy<>(clients::s3Presigner);
     }
 
     /**
@@ -56,12 +67,12 @@ public final class Wiring {
 
     /** @return the S3 object store */
     public ObjectStore objects() {
-        return new S3ObjectStore(clients.s3());
+        return new S3ObjectStore(s3::getValue);
     }
 
     /** @return presigned links to images and masks */
     public ImageLinks imageLinks() {
-        return new PresignedImageLinks(clients.s3Presigner(), PresignedImageLinks.LIFETIME);
+        return new PresignedImageLinks(presigner::getValue, PresignedImageLinks.LIFETIME);
     }
 
     /** @return the SNS notifier for TOPIC_ARN */
