@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,10 @@ public final class Main {
     /** Exit status for a failure that is a bug, not the user's input. */
     public static final int INTERNAL = CommandLineRunner.INTERNAL;
 
+    /** The commands that end by writing a summary document, the only ones worth preparing its serializer for. */
+    private static final Set<String> SUMMARY_WRITERS = Set.of(EvaluateCommand.NAME, GateCommand.NAME,
+            CompareCommand.NAME);
+
     private static final CommandLineRunner RUNNER = new CommandLineRunner("lfv-metrics",
             "Evaluation metrics for Amazon Lookout for Vision models.", SUBCOMMANDS, Version::text);
 
@@ -46,7 +51,9 @@ public final class Main {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        warmUpSummaryWriter();
+        if (args.length > 0 && SUMMARY_WRITERS.contains(args[0])) {
+            warmUpSummaryWriter();
+        }
         System.exit(run(args, System.out, System.err));
     }
 
