@@ -24,7 +24,7 @@ import java.util.List;
  */
 final class FastLineScanner {
 
-    private static final int MAX_LINE = 16 * 1024;
+    static final int MAX_LINE = 16 * 1024;
     private static final int MAX_DEPTH = 64;
     private static final int MAX_NUMBER_LENGTH = 64;
     private static final double[] POWERS_OF_TEN = {

@@ -152,6 +152,14 @@ public final class ManifestLineParser {
     }
 
     /**
+     * How many bytes a caller should have in its buffer from a line's start (unless the input ends sooner) before it
+     * offers the line to {@link #parseUpToLineFeed}: the longest line the fast scanner reads. The scan then never
+     * stops at the buffer's end, a path that, taken now and then, made the JIT's optimised code of the scanner
+     * deoptimise and recompile over and over (docs/benchmarks.md).
+     */
+    public static final int ONE_PASS_MARGIN = FastLineScanner.MAX_LINE;
+
+    /**
      * Parses the line that starts at {@code offset} with an object when the fast scanner reads it whole and only
      * blanks follow it up to a line feed before {@code limit}: the common line, read in one pass.
      *

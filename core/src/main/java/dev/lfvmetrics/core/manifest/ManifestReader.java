@@ -279,7 +279,8 @@ public final class ManifestReader {
         boolean first = atFileStart;
         boolean eof = false;
         while (true) {
-            if (!first && scan == start && start < end && buf[start] == '{') {
+            if (!first && scan == start && start < end && buf[start] == '{'
+                    && (eof || end - start >= ManifestLineParser.ONE_PASS_MARGIN)) {
                 // The common line: fields and line end found in one pass; anything else takes the path below.
                 parser.setCaptureIdentity(acc.wantsIdentity());
                 int lineFeed = parser.parseUpToLineFeed(buf, start, end, source, lineNumber + 1);
