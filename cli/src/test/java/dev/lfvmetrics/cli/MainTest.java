@@ -267,7 +267,8 @@ class MainTest {
         "compare only-one.json|error: compare takes BASE CANDIDATE, got 1 argument(s)",
         "evaluate --manifest m.json extra|error: unexpected argument 'extra'",
         "evaluate --manif m.json|error: unknown option '--manif'",
-        "frobnicate|error: unknown command 'frobnicate'"})
+        "frobnicate|error: unknown command 'frobnicate'",
+        "local --artifacts . --port 70000|error: --port: 70000 is not a port (0-65535)"})
     void givenAMalformedCommandLine_whenRun_thenOneLineSaysWhatIsWrongAndExitIsTwo(String line, String message) {
         CliRun r = run(line.split(" "));
 

@@ -14,6 +14,8 @@ import org.apache.commons.cli.Option;
  */
 public final class Args {
 
+    private static final int MAX_PORT = 65535;
+
     private final CommandLine line;
 
     /**
@@ -130,6 +132,20 @@ public final class Args {
         } catch (NumberFormatException e) {
             throw new UsageException("--" + option.getLongOpt() + ": '" + value + "' is not a whole number", e);
         }
+    }
+
+    /**
+     * @param option   an option taking a TCP port, 0 for any free one
+     * @param fallback the value when it is not given
+     * @return the port, 0-65535
+     */
+    public int port(Option option, int fallback) {
+        int port = whole(option, fallback);
+        if (port < 0 || port > MAX_PORT) {
+            throw new UsageException("--" + option.getLongOpt() + ": " + port + " is not a port (0-" + MAX_PORT
+                    + ")");
+        }
+        return port;
     }
 
     /**

@@ -63,10 +63,7 @@ public final class DashboardCommand implements Subcommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        int port = args.whole(PORT, DEFAULT_PORT);
-        if (port < 0 || port > 65535) {
-            throw new UsageException("--port: " + port + " is not a port (0-65535)");
-        }
+        int port = args.port(PORT, DEFAULT_PORT);
         String profile = args.text(PROFILE);
         String signingRegion = resolveRegion(endpoint, args.text(REGION), profile);
         AwsCredentialsProvider credentials = profile == null

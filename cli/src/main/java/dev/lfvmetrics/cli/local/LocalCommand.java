@@ -80,7 +80,7 @@ public final class LocalCommand implements Subcommand {
     public int run(Args args, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         Path artifacts = args.path(ARTIFACTS);
         Path state = Args.path(args.text(STATE, DEFAULT_STATE), "--" + STATE.getLongOpt());
-        int port = args.whole(PORT, DEFAULT_PORT);
+        int port = args.port(PORT, DEFAULT_PORT);
         Path thresholds = args.path(THRESHOLDS);
         List<Path> events = new ArrayList<>();
         for (String event : args.all(INGEST)) {
