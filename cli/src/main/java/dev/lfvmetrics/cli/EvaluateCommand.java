@@ -49,7 +49,11 @@ public final class EvaluateCommand implements Subcommand {
         if (!"text".equals(chosen) && !"json".equals(chosen) && !"sagemaker".equals(chosen)) {
             throw new InvalidInputException("--format", 0, "must be text, json or sagemaker, not '" + format + "'");
         }
-        Summary summary = ArtifactOptions.of(args).evaluate();
+        ArtifactOptions artifacts = ArtifactOptions.of(args);
+        if (!"text".equals(chosen)) {
+            SummaryWriter.prepare();
+        }
+        Summary summary = artifacts.evaluate();
         if ("json".equals(chosen)) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         } else if ("sagemaker".equals(chosen)) {

@@ -65,6 +65,9 @@ public final class GateCommand implements Subcommand {
         Path baseline = args.path(BASELINE);
         String baselinePredictions = args.text(BASELINE_PREDICTIONS);
         ArtifactOptions artifacts = ArtifactOptions.of(args);
+        if (args.flag(JSON)) {
+            SummaryWriter.prepare();
+        }
         ThresholdPolicy policy = PolicyEvaluator.read(thresholds);
         if (baseline == null && baselinePredictions != null) {
             throw new InvalidInputException("--baseline-predictions", 0, "needs --baseline");

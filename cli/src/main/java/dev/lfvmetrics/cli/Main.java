@@ -4,15 +4,12 @@ import dev.lfvmetrics.cli.args.CommandLineRunner;
 import dev.lfvmetrics.cli.args.Subcommand;
 import dev.lfvmetrics.cli.dashboard.DashboardCommand;
 import dev.lfvmetrics.cli.local.LocalCommand;
-import dev.lfvmetrics.core.json.Json;
-import dev.lfvmetrics.core.summary.Summary;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -35,10 +32,6 @@ public final class Main {
     /** Exit status for a failure that is a bug, not the user's input. */
     public static final int INTERNAL = CommandLineRunner.INTERNAL;
 
-    /** The commands that end by writing a summary document, the only ones worth preparing its serializer for. */
-    private static final Set<String> SUMMARY_WRITERS = Set.of(EvaluateCommand.NAME, GateCommand.NAME,
-            CompareCommand.NAME);
-
     private static final CommandLineRunner RUNNER = new CommandLineRunner("lfv-metrics",
             "Evaluation metrics for Amazon Lookout for Vision models.", SUBCOMMANDS, Version::text);
 
@@ -51,22 +44,7 @@ public final class Main {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        if (args.length > 0 && SUMMARY_WRITERS.contains(args[0])) {
-            warmUpSummaryWriter();
-        }
         System.exit(run(args, System.out, System.err));
-    }
-
-    /**
-     * Builds Jackson's serializer of the summary document on another thread while the command line is read and the
-     * manifest opened: in a one-shot process its first use (class loading, record introspection) would otherwise
-     * come at the end of {@code evaluate}, after the reading (about 3 % of a 1,000,000-line run, docs/benchmarks.md).
-     * Nothing is written; a failure here only means the serializer is built later, where a real error is reported.
-     */
-    private static void warmUpSummaryWriter() {
-        Thread warmUp = new Thread(() -> Json.mapper().canSerialize(Summary.class), "summary-writer-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
     }
 
     private static Map<String, Supplier<Subcommand>> subcommands() {
