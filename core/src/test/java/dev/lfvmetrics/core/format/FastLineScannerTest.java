@@ -35,6 +35,24 @@ class FastLineScannerTest {
         }
     }
 
+    /**
+     * The one-pass read of {@code line} followed by a line feed (and more bytes, as in a reader's buffer): the line
+     * feed it found and the parse, or {@code null} when it declined the line.
+     */
+    static Object[] onePassOutcome(byte[] line) {
+        byte[] buf = Arrays.copyOf(line, line.length + 64);
+        buf[line.length] = '\n';
+        Arrays.fill(buf, line.length + 1, buf.length, (byte) '{');
+        ManifestLineParser parser = new ManifestLineParser(true, true);
+        parser.setCaptureIdentity(true);
+        try {
+            int lineFeed = parser.parseUpToLineFeed(buf, 0, buf.length, "m.jsonl", 7);
+            return lineFeed < 0 ? null : new Object[] {lineFeed, parser.toManifestLine()};
+        } catch (InvalidInputException e) {
+            return new Object[] {-1, "error at line " + e.line() + ": " + e.problem()};
+        }
+    }
+
     private static boolean scannerReads(byte[] line) {
         return new FastLineScanner(new ManifestLineParser(true, false)).scan(line, 0, line.length);
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lfvmetrics.core.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Coverage-guided fuzzing of the manifest-line parser: the hand-written scanner against Jackson. Three properties
@@ -72,6 +73,18 @@ class ScannerFuzzTest {
         Object jackson = FastLineScannerTest.outcome(line, false);
 
         assertThat(fast).as("fast vs Jackson on %s", text).isEqualTo(jackson);
+        // The reader's one-pass path: when it takes the line, it must stop at the first line feed and agree with
+        // Jackson on the bytes before it (an error there is Jackson's error for that line too).
+        Object[] onePass = FastLineScannerTest.onePassOutcome(line);
+        if (onePass != null) {
+            int lineFeed = indexOf(line, (byte) '\n');
+            int firstLineFeed = lineFeed < 0 ? line.length : lineFeed;
+            if ((int) onePass[0] >= 0) {
+                assertThat((int) onePass[0]).as("line feed found for %s", text).isEqualTo(firstLineFeed);
+            }
+            assertThat(onePass[1]).as("one pass vs Jackson on %s", text)
+                    .isEqualTo(FastLineScannerTest.outcome(Arrays.copyOf(line, firstLineFeed), false));
+        }
         if (jacksonReadsOneObject(text)) {
             assertThat(String.valueOf(fast)).as("a JSON object called broken: %s", text).doesNotContain("broken JSON");
             if (underUnknownKey && isOneValue(value(text))) {
@@ -79,5 +92,14 @@ class ScannerFuzzTest {
                         .isEqualTo(FastLineScannerTest.outcome(VALID.getBytes(StandardCharsets.UTF_8), false));
             }
         }
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
