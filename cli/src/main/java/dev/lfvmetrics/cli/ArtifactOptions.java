@@ -31,8 +31,6 @@ import org.apache.commons.cli.Options;
  */
 final class ArtifactOptions {
 
-    /** Default of {@code --max-misclassified}. */
-    static final int DEFAULT_MAX_MISCLASSIFIED = 100;
     /** Masks decoded in parallel: disk reads overlap, and each worker holds one image's pair of masks. */
     private static final int MASK_THREADS = 4;
 
@@ -55,7 +53,7 @@ final class ArtifactOptions {
     private static final Option DESCRIPTION = Args.valued("description", "FILE", "Saved DescribeModel output (aws "
             + "lookoutvision describe-model ...)");
     private static final Option MAX_MISCLASSIFIED = Args.valued("max-misclassified", "N", "List at most N "
-            + "misclassified images (default: " + DEFAULT_MAX_MISCLASSIFIED + ")");
+            + "misclassified images (default: " + EvaluationOptions.DEFAULT_MAX_MISCLASSIFIED + ")");
     private static final Option CONFIDENCE_LEVEL = Args.valued("confidence-level", "LEVEL", "Confidence level of "
             + "the summary's intervals, in (0, 1) (default: " + EvaluationOptions.DEFAULT_INTERVAL_LEVEL + ")");
     private static final Option MASKS = Args.valued("masks", "DIR", "Read the mask PNGs and compute per-label "
@@ -111,7 +109,7 @@ final class ArtifactOptions {
     static ArtifactOptions of(Args args) {
         return new ArtifactOptions(args.path(MANIFEST), args.text(PREDICTIONS), args.text(INPUT_PREFIX),
                 args.path(WRITE_MANIFEST), args.text(PROJECT), args.text(VERSION), args.path(RESULT),
-                args.path(DESCRIPTION), args.whole(MAX_MISCLASSIFIED, DEFAULT_MAX_MISCLASSIFIED),
+                args.path(DESCRIPTION), args.whole(MAX_MISCLASSIFIED, EvaluationOptions.DEFAULT_MAX_MISCLASSIFIED),
                 args.decimal(CONFIDENCE_LEVEL, EvaluationOptions.DEFAULT_INTERVAL_LEVEL), args.path(MASKS),
                 AwsOptions.of(args));
     }
@@ -126,7 +124,7 @@ final class ArtifactOptions {
      */
     static ArtifactOptions of(Path manifest, String predictions, AwsOptions aws) {
         return new ArtifactOptions(manifest, predictions, null, null, null, null, null, null,
-                DEFAULT_MAX_MISCLASSIFIED, EvaluationOptions.DEFAULT_INTERVAL_LEVEL, null, aws);
+                EvaluationOptions.DEFAULT_MAX_MISCLASSIFIED, EvaluationOptions.DEFAULT_INTERVAL_LEVEL, null, aws);
     }
 
     /**

@@ -20,6 +20,9 @@ public final class CompareCommand implements Subcommand {
 
     static final String NAME = "compare";
 
+    private static final String BASE = "BASE";
+    private static final String CANDIDATE = "CANDIDATE";
+
     private static final Option BASE_PREDICTIONS = Args.valued("base-predictions", "LOCATION", "Folder or s3:// "
             + "prefix of the base model's .out files; BASE is then its ground truth");
     private static final Option CANDIDATE_PREDICTIONS = Args.valued("candidate-predictions", "LOCATION", "Folder "
@@ -43,8 +46,8 @@ public final class CompareCommand implements Subcommand {
     }
 
     @Override
-    public String operands() {
-        return "BASE CANDIDATE";
+    public List<String> operands() {
+        return List.of(BASE, CANDIDATE);
     }
 
     @Override
@@ -58,8 +61,8 @@ public final class CompareCommand implements Subcommand {
     @Override
     public int run(Args args, PrintWriter out, PrintWriter err) throws IOException {
         List<String> operands = args.operands();
-        Path base = Args.path(operands.get(0), "BASE");
-        Path candidate = Args.path(operands.get(1), "CANDIDATE");
+        Path base = Args.path(operands.get(0), BASE);
+        Path candidate = Args.path(operands.get(1), CANDIDATE);
         double level = ArtifactOptions.checkLevel(args.decimal(LEVEL, EvaluationOptions.DEFAULT_INTERVAL_LEVEL));
         AwsOptions aws = AwsOptions.of(args);
         String basePredictions = args.text(BASE_PREDICTIONS);

@@ -1,10 +1,10 @@
 package dev.lfvmetrics.cli.args;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 
@@ -100,8 +100,28 @@ public final class Args {
      * @return the path, or null when not given
      */
     public Path path(Option option) {
-        String value = text(option);
-        return value == null ? null : path(value, "--" + option.getLongOpt());
+        return path(option, null);
+    }
+
+    /**
+     * @param option   an option naming a file or folder
+     * @param fallback the path when it is not given
+     * @return the path
+     */
+    public Path path(Option option, String fallback) {
+        return converted(option, text(option, fallback), Path::of, "a path");
+    }
+
+    /**
+     * @param option an option naming a file or folder, given any number of times
+     * @return the paths in the order given, empty when not given
+     */
+    public List<Path> paths(Option option) {
+        List<Path> paths = new ArrayList<>();
+        for (String value : all(option)) {
+            paths.add(converted(option, value, Path::of, "a path"));
+        }
+        return paths;
     }
 
     /**
@@ -110,11 +130,7 @@ public final class Args {
      * @return the path
      */
     public static Path path(String value, String where) {
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new UsageException(where + ": '" + value + "' is not a path", e);
-        }
+        return converted(where, value, Path::of, "a path");
     }
 
     /**
@@ -123,15 +139,8 @@ public final class Args {
      * @return the number
      */
     public int whole(Option option, int fallback) {
-        String value = text(option);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + option.getLongOpt() + ": '" + value + "' is not a whole number", e);
-        }
+        Integer value = converted(option, text(option), v -> Integer.parseInt(v.strip()), "a whole number");
+        return value == null ? fallback : value;
     }
 
     /**
@@ -142,8 +151,7 @@ public final class Args {
     public int port(Option option, int fallback) {
         int port = whole(option, fallback);
         if (port < 0 || port > MAX_PORT) {
-            throw new UsageException("--" + option.getLongOpt() + ": " + port + " is not a port (0-" + MAX_PORT
-                    + ")");
+            throw new UsageException(name(option) + ": " + port + " is not a port (0-" + MAX_PORT + ")");
         }
         return port;
     }
@@ -154,15 +162,8 @@ public final class Args {
      * @return the number
      */
     public double decimal(Option option, double fallback) {
-        String value = text(option);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + option.getLongOpt() + ": '" + value + "' is not a number", e);
-        }
+        Double value = converted(option, text(option), v -> Double.parseDouble(v.strip()), "a number");
+        return value == null ? fallback : value;
     }
 
     /**
@@ -170,15 +171,30 @@ public final class Args {
      * @return the URI, or null when not given
      */
     public URI uri(Option option) {
-        String value = text(option);
+        return converted(option, text(option), URI::create, "a URL");
+    }
+
+    private static <T> T converted(Option option, String value, Function<String, T> conversion, String kind) {
+        return converted(name(option), value, conversion, kind);
+    }
+
+    /**
+     * The value converted, null for null; a value the conversion refuses (number and path parsers, URI.create all
+     * throw IllegalArgumentException) is a usage error naming where it came from.
+     */
+    private static <T> T converted(String where, String value, Function<String, T> conversion, String kind) {
         if (value == null) {
             return null;
         }
         try {
-            return new URI(value);
-        } catch (URISyntaxException e) {
-            throw new UsageException("--" + option.getLongOpt() + ": '" + value + "' is not a URL", e);
+            return conversion.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(where + ": '" + value + "' is not " + kind, e);
         }
+    }
+
+    private static String name(Option option) {
+        return "--" + option.getLongOpt();
     }
 
     /**

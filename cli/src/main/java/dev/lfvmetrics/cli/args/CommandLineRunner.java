@@ -3,10 +3,10 @@ package dev.lfvmetrics.cli.args;
 import dev.lfvmetrics.core.error.InvalidInputException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
-import org.apache.commons.cli.AlreadySelectedException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.MissingArgumentException;
@@ -84,9 +84,7 @@ public final class CommandLineRunner {
         }
         Supplier<Subcommand> named = commands.get(first);
         if (named == null) {
-            err.println("error: unknown command '" + first + "'");
-            usage(err);
-            return BAD_INPUT;
+            return unknownCommand(first, err);
         }
         Subcommand command = named.get();
         try {
@@ -131,18 +129,25 @@ public final class CommandLineRunner {
         }
         Supplier<Subcommand> named = commands.get(rest[0]);
         if (named == null) {
-            err.println("error: unknown command '" + rest[0] + "'");
-            usage(err);
-            return BAD_INPUT;
+            return unknownCommand(rest[0], err);
         }
         help(named.get(), out);
         return 0;
     }
 
+    private int unknownCommand(String name, PrintWriter err) {
+        err.println("error: unknown command '" + name + "'");
+        usage(err);
+        return BAD_INPUT;
+    }
+
+    /** The command's options with help and version, which every command takes. */
+    private static Options optionsOf(Subcommand command) {
+        return command.options().addOption(HELP).addOption(VERSION);
+    }
+
     private static CommandLine parse(Subcommand command, String[] args) {
-        Options options = command.options();
-        options.addOption(HELP);
-        options.addOption(VERSION);
+        Options options = optionsOf(command);
         // Help and version win over everything else on the line, as in most tools: asking is never an error.
         for (String arg : args) {
             if ("--".equals(arg)) {
@@ -154,11 +159,11 @@ public final class CommandLineRunner {
         }
         try {
             CommandLine line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args);
-            int operands = command.operands().isEmpty() ? 0 : command.operands().split(" ").length;
-            if (line.getArgList().size() != operands) {
-                throw new UsageException(operands == 0 ? "unexpected argument '" + line.getArgList().get(0) + "'"
-                        : command.name() + " takes " + command.operands() + ", got " + line.getArgList().size()
-                        + " argument(s)");
+            List<String> operands = command.operands();
+            if (line.getArgList().size() != operands.size()) {
+                throw new UsageException(operands.isEmpty() ? "unexpected argument '" + line.getArgList().get(0)
+                        + "'" : command.name() + " takes " + String.join(" ", operands) + ", got "
+                        + line.getArgList().size() + " argument(s)");
             }
             return line;
         } catch (MissingOptionException e) {
@@ -173,9 +178,6 @@ public final class CommandLineRunner {
                     + e.getOption().getArgName() + ")", e);
         } catch (UnrecognizedOptionException e) {
             throw new UsageException("unknown option '" + e.getOption() + "'", e);
-        } catch (AlreadySelectedException e) {
-            throw new UsageException("--" + e.getOption().getLongOpt() + " cannot be combined with --"
-                    + e.getOptionGroup().getSelected(), e);
         } catch (ParseException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -201,13 +203,10 @@ public final class CommandLineRunner {
 
     private void help(Subcommand command, PrintWriter to) {
         to.println("Usage: " + program + " " + command.name() + " [OPTIONS]"
-                + (command.operands().isEmpty() ? "" : " " + command.operands()));
+                + (command.operands().isEmpty() ? "" : " " + String.join(" ", command.operands())));
         wrap(command.description(), "", to);
         to.println("Options:");
-        Options options = command.options();
-        options.addOption(HELP);
-        options.addOption(VERSION);
-        for (Option option : options.getOptions()) {
+        for (Option option : optionsOf(command).getOptions()) {
             row(optionLabel(option) + (option.isRequired() ? " (required)" : ""), option.getDescription(),
                     OPTION_COLUMN, to);
         }
@@ -258,9 +257,5 @@ public final class CommandLineRunner {
     private static String firstSentence(String text) {
         int end = text.indexOf(". ");
         return end < 0 ? text : text.substring(0, end + 1);
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
     }
 }

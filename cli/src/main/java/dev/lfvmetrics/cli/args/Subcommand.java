@@ -1,6 +1,7 @@
 package dev.lfvmetrics.cli.args;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.apache.commons.cli.Options;
 
 /**
@@ -25,10 +26,10 @@ public interface Subcommand {
     Options options();
 
     /**
-     * @return the operands' labels for the usage line, e.g. {@code "BASE CANDIDATE"}; empty when it takes none
+     * @return the labels of the operands it takes, in order, e.g. {@code BASE, CANDIDATE}; empty when it takes none
      */
-    default String operands() {
-        return "";
+    default List<String> operands() {
+        return List.of();
     }
 
     /**

@@ -79,13 +79,10 @@ public final class LocalCommand implements Subcommand {
     @Override
     public int run(Args args, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         Path artifacts = args.path(ARTIFACTS);
-        Path state = Args.path(args.text(STATE, DEFAULT_STATE), "--" + STATE.getLongOpt());
+        Path state = args.path(STATE, DEFAULT_STATE);
         int port = args.port(PORT, DEFAULT_PORT);
         Path thresholds = args.path(THRESHOLDS);
-        List<Path> events = new ArrayList<>();
-        for (String event : args.all(INGEST)) {
-            events.add(Args.path(event, "--" + INGEST.getLongOpt()));
-        }
+        List<Path> events = args.paths(INGEST);
         URI endpoint = args.uri(ENDPOINT);
         String region = args.text(REGION, DEFAULT_REGION);
         boolean noServe = args.flag(NO_SERVE);
