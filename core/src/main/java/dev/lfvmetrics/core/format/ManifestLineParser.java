@@ -181,7 +181,7 @@ public final class ManifestLineParser {
         if (i < 0) {
             return -1;
         }
-        while (i < limit && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r')) {
+        while (i < limit && isBlank(buf[i])) {
             i++;
         }
         if (i >= limit || buf[i] != '\n') {
@@ -189,6 +189,14 @@ public final class ManifestLineParser {
         }
         resolve(source, lineNumber);
         return i;
+    }
+
+    /**
+     * @param b a byte of a line
+     * @return whether it is a blank a manifest line may have around its object (space, tab, the CR of CRLF)
+     */
+    public static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r';
     }
 
     private void parseWithJackson(byte[] buf, int offset, int length, String source, long lineNumber) {

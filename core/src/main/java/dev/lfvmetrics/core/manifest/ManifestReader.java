@@ -279,27 +279,24 @@ public final class ManifestReader {
         boolean first = atFileStart;
         boolean eof = false;
         while (true) {
+            int nl = -1;
             if (!first && scan == start && start < end && buf[start] == '{'
                     && (eof || end - start >= ManifestLineParser.ONE_PASS_MARGIN)) {
-                // The common line: fields and line end found in one pass; anything else takes the path below.
+                // The common line: fields and line end found in one pass; anything else is found, then parsed.
                 parser.setCaptureIdentity(acc.wantsIdentity());
-                int lineFeed = parser.parseUpToLineFeed(buf, start, end, source, lineNumber + 1);
-                if (lineFeed >= 0) {
-                    lineNumber++;
-                    acc.add(parser, lineNumber, sink);
-                    if (toSignal != null && !acc.wantsIdentity()) {
-                        toSignal.set(true);
-                        toSignal = null;
-                    }
-                    start = lineFeed + 1;
-                    scan = start;
-                    continue;
-                }
+                nl = parser.parseUpToLineFeed(buf, start, end, source, lineNumber + 1);
             }
-            int nl = indexOfNewline(buf, scan, end);
+            boolean parsed = nl >= 0;
+            if (!parsed) {
+                nl = indexOfNewline(buf, scan, end);
+            }
             if (nl >= 0) {
                 lineNumber++;
-                handleLine(buf, start, nl, first, parser, acc, source, lineNumber, sink);
+                if (parsed) {
+                    acc.add(parser, lineNumber, sink);
+                } else {
+                    handleLine(buf, start, nl, first, parser, acc, source, lineNumber, sink);
+                }
                 if (toSignal != null && !acc.wantsIdentity()) {
                     toSignal.set(true);
                     toSignal = null;
@@ -368,10 +365,10 @@ public final class ManifestReader {
                 && buf[s] == (byte) 0xEF && buf[s + 1] == (byte) 0xBB && buf[s + 2] == (byte) 0xBF) {
             s += 3;
         }
-        while (e > s && isBlank(buf[e - 1])) {
+        while (e > s && ManifestLineParser.isBlank(buf[e - 1])) {
             e--;
         }
-        while (s < e && isBlank(buf[s])) {
+        while (s < e && ManifestLineParser.isBlank(buf[s])) {
             s++;
         }
         if (s == e) {
@@ -380,10 +377,6 @@ public final class ManifestReader {
         parser.setCaptureIdentity(acc.wantsIdentity());
         parser.parse(buf, s, e - s, source, lineNumber);
         acc.add(parser, lineNumber, sink);
-    }
-
-    private static boolean isBlank(byte b) {
-        return b == ' ' || b == '\t' || b == '\r';
     }
 
     /**
